@@ -1,0 +1,20 @@
+package dev.ferry.events.notification;
+
+import dev.ferry.events.EventType;
+import dev.ferry.events.Nullable;
+import java.time.Instant;
+
+/**
+ * A message could not be delivered after its last attempt; it is parked for a person to look at.
+ */
+@EventType(name = "ferry.notification.failed")
+public record NotificationFailed(
+        String deliveryId,
+        String sourceEventId,
+        String sourceEventType,
+        @Nullable String migrationId,
+        String channel,
+        String error,
+        int attempts,
+        Instant failedAt)
+        implements NotificationEvent {}
