@@ -1,0 +1,35 @@
+package dev.ferry.common.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Map;
+
+/** Settings every Ferry service shares: who it is, how secrets are sealed, how topics are made. */
+@ConfigMapping(prefix = "ferry")
+public interface FerryConfig {
+
+    /** Short service name, used as the CloudEvents source {@code /ferry/<service>}. */
+    String service();
+
+    Secrets secrets();
+
+    Topics topics();
+
+    /** The keys that seal secrets. */
+    interface Secrets {
+        /** Id of the key that seals new values. */
+        String activeKeyId();
+
+        /** Key material by id, base64 of 32 bytes; old keys stay until re-encryption is done. */
+        Map<String, String> keys();
+    }
+
+    /** How this service creates the event log's topics when they are missing. */
+    interface Topics {
+        @WithDefault("true")
+        boolean create();
+
+        @WithDefault("1")
+        short replicationFactor();
+    }
+}

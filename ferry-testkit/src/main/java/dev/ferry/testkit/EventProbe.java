@@ -1,0 +1,110 @@
+package dev.ferry.testkit;
+
+import dev.ferry.events.CloudEvent;
+import dev.ferry.events.EventCodec;
+import dev.ferry.events.FerryEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Lets tests append events as another service would and read back what a service appended. */
+public final class EventProbe {
+    private final String bootstrapServers;
+
+    public EventProbe(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Appends an event and waits for the broker's acknowledgement. */
+    public CloudEvent append(String id, String source, FerryEvent data) {
+        CloudEvent event = CloudEvent.of(id, source, data, Instant.now());
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(
+                        Map.of(
+                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                bootstrapServers,
+                                ProducerConfig.ACKS_CONFIG,
+                                "all",
+                                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                                StringSerializer.class,
+                                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                                StringSerializer.class))) {
+            producer.send(EventCodec.toRecord(event)).get(30, TimeUnit.SECONDS);
+            return event;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot append " + event.type(), e);
+        }
+    }
+
+    /** Every event on a topic from the beginning up to its current end. */
+    public List<CloudEvent> readAll(String topic) {
+        List<CloudEvent> events = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records(topic)) {
+            EventCodec.fromRecord(record).ifPresent(events::add);
+        }
+        return events;
+    }
+
+    /** Every raw record on a topic from the beginning up to its current end. */
+    public List<ConsumerRecord<String, String>> records(String topic) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(
+                        Map.of(
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                bootstrapServers,
+                                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                                false,
+                                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                                StringDeserializer.class,
+                                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                                StringDeserializer.class))) {
+            List<TopicPartition> partitions =
+                    consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                            .map(p -> new TopicPartition(topic, p.partition()))
+                            .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    /** Waits until an event matching the predicate is on the topic. */
+    public CloudEvent await(String topic, Predicate<CloudEvent> match, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            Optional<CloudEvent> found = readAll(topic).stream().filter(match).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            sleep();
+        }
+        throw new AssertionError("No matching event on " + topic + " within " + timeout);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
