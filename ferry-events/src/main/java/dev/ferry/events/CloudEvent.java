@@ -13,8 +13,7 @@ import java.util.Objects;
  * @param time when the fact happened
  * @param data the event record
  */
-public record CloudEvent(
-        String id, String source, String type, String subject, Instant time, FerryEvent data) {
+public record CloudEvent(String id, String source, String type, String subject, Instant time, FerryEvent data) {
 
     public CloudEvent {
         Objects.requireNonNull(id, "id");

@@ -21,11 +21,7 @@ public final class EventCatalog {
      * Topics}.
      */
     private static final List<Class<? extends FerryEvent>> AGGREGATES =
-            List.of(
-                    InventoryEvent.class,
-                    PlanEvent.class,
-                    MigrationEvent.class,
-                    NotificationEvent.class);
+            List.of(InventoryEvent.class, PlanEvent.class, MigrationEvent.class, NotificationEvent.class);
 
     private static final Map<String, Class<? extends FerryEvent>> BY_TYPE = new LinkedHashMap<>();
 

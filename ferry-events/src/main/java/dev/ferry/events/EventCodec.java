@@ -24,14 +24,13 @@ public final class EventCodec {
     public static final String SPEC_VERSION = "1.0";
     public static final String CONTENT_TYPE = "application/json";
 
-    private static final ObjectMapper MAPPER =
-            JsonMapper.builder()
-                    .addModule(new JavaTimeModule())
-                    .addModule(new Jdk8Module())
-                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                    .build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .addModule(new Jdk8Module())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
 
     private EventCodec() {}
 
@@ -48,7 +47,8 @@ public final class EventCodec {
         try {
             return MAPPER.writeValueAsString(event);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Cannot serialise " + event.getClass().getName(), e);
+            throw new IllegalArgumentException(
+                    "Cannot serialise " + event.getClass().getName(), e);
         }
     }
 
@@ -79,8 +79,7 @@ public final class EventCodec {
 
     /** A producer record keyed by the aggregate id. */
     public static ProducerRecord<String, String> toRecord(CloudEvent event) {
-        return new ProducerRecord<>(
-                event.topic(), null, event.subject(), toJson(event.data()), headers(event));
+        return new ProducerRecord<>(event.topic(), null, event.subject(), toJson(event.data()), headers(event));
     }
 
     /** Decodes a consumed record; unknown types (from a newer producer) give an empty result. */

@@ -16,23 +16,21 @@ public final class Topics {
     public static final String NOTIFICATIONS = "ferry.notifications";
 
     /** The event log is never truncated: retention is unlimited and nothing is compacted away. */
-    private static final Map<String, String> EVENT_LOG_CONFIG =
-            Map.of(
-                    "retention.ms", "-1",
-                    "retention.bytes", "-1",
-                    "cleanup.policy", "delete",
-                    "min.insync.replicas", "1");
+    private static final Map<String, String> EVENT_LOG_CONFIG = Map.of(
+            "retention.ms", "-1",
+            "retention.bytes", "-1",
+            "cleanup.policy", "delete",
+            "min.insync.replicas", "1");
 
     /** How a topic is created; replication is decided by the deployment, not here. */
     public record TopicSpec(String name, int partitions, Map<String, String> config) {}
 
-    public static final List<TopicSpec> ALL =
-            List.of(
-                    new TopicSpec(INVENTORY, 3, EVENT_LOG_CONFIG),
-                    new TopicSpec(PLANS, 3, EVENT_LOG_CONFIG),
-                    new TopicSpec(MIGRATIONS, 6, EVENT_LOG_CONFIG),
-                    new TopicSpec(COMMANDS, 6, EVENT_LOG_CONFIG),
-                    new TopicSpec(NOTIFICATIONS, 3, EVENT_LOG_CONFIG));
+    public static final List<TopicSpec> ALL = List.of(
+            new TopicSpec(INVENTORY, 3, EVENT_LOG_CONFIG),
+            new TopicSpec(PLANS, 3, EVENT_LOG_CONFIG),
+            new TopicSpec(MIGRATIONS, 6, EVENT_LOG_CONFIG),
+            new TopicSpec(COMMANDS, 6, EVENT_LOG_CONFIG),
+            new TopicSpec(NOTIFICATIONS, 3, EVENT_LOG_CONFIG));
 
     private Topics() {}
 

@@ -20,24 +20,20 @@ class EventCodecTest {
 
         assertThat(record.topic()).isEqualTo(Topics.PLANS);
         assertThat(record.key()).isEqualTo("plan-7");
-        assertThat(EventCodec.header(record.headers(), "ce_type"))
-                .isEqualTo("ferry.plan.approved.v1");
+        assertThat(EventCodec.header(record.headers(), "ce_type")).isEqualTo("ferry.plan.approved.v1");
         assertThat(EventCodec.header(record.headers(), "ce_subject")).isEqualTo("plan-7");
         assertThat(EventCodec.header(record.headers(), "ce_id")).isEqualTo("e-1");
         assertThat(EventCodec.header(record.headers(), "ce_source")).isEqualTo("/ferry/planner");
         assertThat(EventCodec.header(record.headers(), "ce_specversion")).isEqualTo("1.0");
-        assertThat(EventCodec.header(record.headers(), "ce_time"))
-                .isEqualTo("2026-11-26T12:00:00Z");
+        assertThat(EventCodec.header(record.headers(), "ce_time")).isEqualTo("2026-11-26T12:00:00Z");
     }
 
     @Test
     void everySampleSurvivesAKafkaRoundTrip() {
         for (FerryEvent data : EventSamples.all()) {
-            CloudEvent event =
-                    CloudEvent.of(EventIds.random(), "/ferry/test", data, EventSamples.T);
+            CloudEvent event = CloudEvent.of(EventIds.random(), "/ferry/test", data, EventSamples.T);
             ProducerRecord<String, String> out = EventCodec.toRecord(event);
-            ConsumerRecord<String, String> in =
-                    new ConsumerRecord<>(out.topic(), 0, 0L, out.key(), out.value());
+            ConsumerRecord<String, String> in = new ConsumerRecord<>(out.topic(), 0, 0L, out.key(), out.value());
             out.headers().forEach(h -> in.headers().add(h));
             assertThat(EventCodec.fromRecord(in)).contains(event);
         }

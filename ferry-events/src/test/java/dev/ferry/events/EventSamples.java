@@ -29,41 +29,36 @@ import java.util.Map;
  * One realistic instance of every event type, so schema and round-trip tests cover the catalogue.
  */
 final class EventSamples {
-    static final SecretBox BOX =
-            SecretBox.of("test-1", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+    static final SecretBox BOX = SecretBox.of("test-1", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
     static final Instant T = Instant.parse("2026-11-26T12:00:00Z");
 
     private EventSamples() {}
 
     static List<FerryEvent> all() {
-        PlanStep step =
-                new PlanStep(
-                        "configure:acme-shop",
-                        "configure-app",
-                        "Set configuration of acme-shop",
-                        "Config vars carry over as environment variables",
-                        List.of("app:acme-shop"),
-                        Map.of("app", "acme-shop"),
-                        Map.of("SECRET_KEY_BASE", BOX.seal("FAKE-secret")));
-        AppInventory app =
-                new AppInventory(
-                        "01234567-89ab-cdef-0123-456789abcdef",
-                        "acme-shop",
-                        "us",
-                        "heroku-24",
-                        List.of(new ProcessType("web", "bundle exec puma", 2, "standard-1x")),
-                        List.of(new ConfigVar("SECRET_KEY_BASE", BOX.seal("FAKE-secret"))),
-                        List.of(
-                                new AddOn(
-                                        "a1",
-                                        "postgresql-curved-1",
-                                        "heroku-postgresql",
-                                        "heroku-postgresql:standard-0",
-                                        List.of("DATABASE_URL"))));
+        PlanStep step = new PlanStep(
+                "configure:acme-shop",
+                "configure-app",
+                "Set configuration of acme-shop",
+                "Config vars carry over as environment variables",
+                List.of("app:acme-shop"),
+                Map.of("app", "acme-shop"),
+                Map.of("SECRET_KEY_BASE", BOX.seal("FAKE-secret")));
+        AppInventory app = new AppInventory(
+                "01234567-89ab-cdef-0123-456789abcdef",
+                "acme-shop",
+                "us",
+                "heroku-24",
+                List.of(new ProcessType("web", "bundle exec puma", 2, "standard-1x")),
+                List.of(new ConfigVar("SECRET_KEY_BASE", BOX.seal("FAKE-secret"))),
+                List.of(new AddOn(
+                        "a1",
+                        "postgresql-curved-1",
+                        "heroku-postgresql",
+                        "heroku-postgresql:standard-0",
+                        List.of("DATABASE_URL"))));
         return List.of(
                 new DiscoveryStarted("d1", "apps", List.of("acme-shop"), "alice", T),
-                new EstateDiscovered(
-                        "d1", new HerokuAccount("acc1", "platform@acme.example"), List.of(app), T),
+                new EstateDiscovered("d1", new HerokuAccount("acc1", "platform@acme.example"), List.of(app), T),
                 new DiscoveryFailed("d1", "Heroku answered 401: Invalid credentials provided.", T),
                 new PlanProposed("p1", 1, "d1", "acme-production", "alice", List.of(step), T),
                 new PlanApproved("p1", 1, "bob", "looks right", T),
@@ -72,25 +67,12 @@ final class EventSamples {
                 new MigrationStarted("m1", "p1", 1, "acme-production", List.of(step.id()), T),
                 new StepStarted("m1", step.id(), step.type(), 1, T),
                 new StepSucceeded(
-                        "m1",
-                        step.id(),
-                        step.type(),
-                        "Configured acme-shop",
-                        Map.of("operationId", "17"),
-                        120,
-                        T),
+                        "m1", step.id(), step.type(), "Configured acme-shop", Map.of("operationId", "17"), 120, T),
                 new StepFailed("m1", step.id(), step.type(), 2, "Aptible answered 503", 80, T),
                 new MigrationCompleted("m1", "p1", 3, 4200, T),
                 new MigrationFailed("m1", "p1", step.id(), "Aptible answered 503", T),
                 new NotificationDelivered(
-                        "n1",
-                        "e1",
-                        "ferry.migration.step-succeeded.v1",
-                        "m1",
-                        "#migrations",
-                        "Step done",
-                        1,
-                        T),
+                        "n1", "e1", "ferry.migration.step-succeeded.v1", "m1", "#migrations", "Step done", 1, T),
                 new NotificationFailed(
                         "n1",
                         "e1",

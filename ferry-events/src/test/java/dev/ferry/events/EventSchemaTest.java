@@ -20,8 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class EventSchemaTest {
     private static final boolean WRITE = Boolean.getBoolean("ferry.schemas.write");
-    private static final JsonSchemaFactory FACTORY =
-            JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
     @Test
     void everyEventTypeHasASample() {
@@ -50,9 +49,7 @@ class EventSchemaTest {
                     .as("schema file for %s (run with -Dferry.schemas.write=true)", type)
                     .exists();
             assertThat(SchemaSupport.read(file))
-                    .as(
-                            "committed schema of %s is stale; regenerate with -Dferry.schemas.write=true",
-                            type)
+                    .as("committed schema of %s is stale; regenerate with -Dferry.schemas.write=true", type)
                     .isEqualTo(generated);
         }
     }
@@ -63,9 +60,7 @@ class EventSchemaTest {
             String type = EventCatalog.typeName(event);
             String json = EventCodec.toJson(event);
             JsonSchema schema =
-                    FACTORY.getSchema(
-                            Files.readString(
-                                    SchemaSupport.schemaFile(SchemaSupport.SCHEMAS, type)));
+                    FACTORY.getSchema(Files.readString(SchemaSupport.schemaFile(SchemaSupport.SCHEMAS, type)));
             Set<ValidationMessage> errors = schema.validate(EventCodec.mapper().readTree(json));
             assertThat(errors).as("%s against its schema", type).isEmpty();
             assertThat(EventCodec.fromJson(type, json)).isEqualTo(event);
@@ -74,15 +69,10 @@ class EventSchemaTest {
 
     @Test
     void schemaRejectsAMissingRequiredField() throws Exception {
-        JsonSchema schema =
-                FACTORY.getSchema(
-                        Files.readString(
-                                SchemaSupport.schemaFile(
-                                        SchemaSupport.SCHEMAS, "ferry.plan.approved.v1")));
-        JsonNode withoutApprover =
-                EventCodec.mapper()
-                        .readTree(
-                                "{\"planId\":\"p1\",\"version\":1,\"approvedAt\":\"2026-11-26T12:00:00Z\"}");
+        JsonSchema schema = FACTORY.getSchema(
+                Files.readString(SchemaSupport.schemaFile(SchemaSupport.SCHEMAS, "ferry.plan.approved.v1")));
+        JsonNode withoutApprover = EventCodec.mapper()
+                .readTree("{\"planId\":\"p1\",\"version\":1,\"approvedAt\":\"2026-11-26T12:00:00Z\"}");
         assertThat(schema.validate(withoutApprover))
                 .extracting(ValidationMessage::getMessage)
                 .anySatisfy(message -> assertThat(message).contains("approvedBy"));
@@ -90,10 +80,7 @@ class EventSchemaTest {
 
     @Test
     void sealedValuesNeverCarryThePlaintext() {
-        String json =
-                EventSamples.all().stream()
-                        .map(EventCodec::toJson)
-                        .collect(Collectors.joining("\n"));
+        String json = EventSamples.all().stream().map(EventCodec::toJson).collect(Collectors.joining("\n"));
         assertThat(json).contains("SECRET_KEY_BASE").doesNotContain("FAKE-secret");
     }
 }

@@ -30,7 +30,8 @@ class SchemaCompatibilityTest {
         }
         List<Path> baselines;
         try (Stream<Path> files = Files.list(SchemaSupport.BASELINES)) {
-            baselines = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+            baselines =
+                    files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
         assertThat(baselines).as("released baselines").isNotEmpty();
         for (Path baseline : baselines) {
@@ -38,8 +39,7 @@ class SchemaCompatibilityTest {
             assertThat(EventCatalog.classOf(type))
                     .as("event type %s was released and must stay", type)
                     .isPresent();
-            JsonNode current =
-                    SchemaSupport.read(SchemaSupport.schemaFile(SchemaSupport.SCHEMAS, type));
+            JsonNode current = SchemaSupport.read(SchemaSupport.schemaFile(SchemaSupport.SCHEMAS, type));
             assertThat(SchemaCompatibility.breakingChanges(SchemaSupport.read(baseline), current))
                     .as("breaking changes in %s; make a new version instead", type)
                     .isEmpty();

@@ -25,16 +25,13 @@ final class SchemaSupport {
         ObjectNode schema = GENERATOR.generateSchema(eventClass);
         ObjectNode ordered = EventCodec.mapper().createObjectNode();
         ordered.put("$schema", schema.path("$schema").asText());
-        ordered.put(
-                "$id", "https://ferry.dev/schemas/" + EventCatalog.typeName(eventClass) + ".json");
+        ordered.put("$id", "https://ferry.dev/schemas/" + EventCatalog.typeName(eventClass) + ".json");
         ordered.put("title", EventCatalog.typeName(eventClass));
-        schema.fields()
-                .forEachRemaining(
-                        e -> {
-                            if (!e.getKey().equals("$schema")) {
-                                ordered.set(e.getKey(), e.getValue());
-                            }
-                        });
+        schema.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("$schema")) {
+                ordered.set(e.getKey(), e.getValue());
+            }
+        });
         return ordered;
     }
 
@@ -50,9 +47,7 @@ final class SchemaSupport {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(
-                    file,
-                    EventCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(schema)
-                            + "\n");
+                    file, EventCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(schema) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -63,22 +58,15 @@ final class SchemaSupport {
     }
 
     private static SchemaGenerator generator() {
-        SchemaGeneratorConfigBuilder builder =
-                new SchemaGeneratorConfigBuilder(
-                                SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
-                        .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT)
-                        .with(Option.ADDITIONAL_FIXED_TYPES)
-                        .with(Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES)
-                        .with(Option.INLINE_ALL_SCHEMAS);
+        SchemaGeneratorConfigBuilder builder = new SchemaGeneratorConfigBuilder(
+                        SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
+                .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT)
+                .with(Option.ADDITIONAL_FIXED_TYPES)
+                .with(Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES)
+                .with(Option.INLINE_ALL_SCHEMAS);
         builder.forFields()
-                .withRequiredCheck(
-                        field ->
-                                field.getAnnotationConsideringFieldAndGetter(Nullable.class)
-                                        == null)
-                .withNullableCheck(
-                        field ->
-                                field.getAnnotationConsideringFieldAndGetter(Nullable.class)
-                                        != null);
+                .withRequiredCheck(field -> field.getAnnotationConsideringFieldAndGetter(Nullable.class) == null)
+                .withNullableCheck(field -> field.getAnnotationConsideringFieldAndGetter(Nullable.class) != null);
         return new SchemaGenerator(builder.build());
     }
 }

@@ -21,31 +21,26 @@ public final class LocalKafka implements AutoCloseable {
     public static LocalKafka start(Path baseDir) {
         try {
             Files.createDirectories(baseDir);
-            KafkaClusterTestKit cluster =
-                    new KafkaClusterTestKit.Builder(
-                                    new TestKitNodes.Builder()
-                                            .setCombined(true)
-                                            .setNumBrokerNodes(1)
-                                            .setNumControllerNodes(1)
-                                            .setBaseDirectory(
-                                                    Files.createTempDirectory(baseDir, "kafka-"))
-                                            .setBootstrapMetadataVersion(
-                                                    MetadataVersion.latestProduction())
-                                            .build())
-                            .setConfigProp("auto.create.topics.enable", "false")
-                            .setConfigProp("offsets.topic.replication.factor", "1")
-                            .setConfigProp("offsets.topic.num.partitions", "1")
-                            .setConfigProp("transaction.state.log.replication.factor", "1")
-                            .setConfigProp("transaction.state.log.min.isr", "1")
-                            .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                            .build();
+            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                            .setCombined(true)
+                            .setNumBrokerNodes(1)
+                            .setNumControllerNodes(1)
+                            .setBaseDirectory(Files.createTempDirectory(baseDir, "kafka-"))
+                            .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
+                            .build())
+                    .setConfigProp("auto.create.topics.enable", "false")
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("offsets.topic.num.partitions", "1")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.min.isr", "1")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .build();
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
             return new LocalKafka(cluster);
         } catch (Exception e) {
-            throw new IllegalStateException(
-                    "Cannot start the in-process Kafka broker: " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot start the in-process Kafka broker: " + e.getMessage(), e);
         }
     }
 

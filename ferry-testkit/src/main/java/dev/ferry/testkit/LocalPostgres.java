@@ -26,16 +26,14 @@ public final class LocalPostgres implements AutoCloseable {
     public static LocalPostgres start(Path workDir) {
         System.setProperty("ot.epg.working-dir", workDir.toAbsolutePath().toString());
         try {
-            return new LocalPostgres(
-                    EmbeddedPostgres.builder()
-                            .setServerConfig("fsync", "off")
-                            .setServerConfig("synchronous_commit", "off")
-                            .setServerConfig("full_page_writes", "off")
-                            .setServerConfig("max_connections", "200")
-                            .start());
+            return new LocalPostgres(EmbeddedPostgres.builder()
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .setServerConfig("max_connections", "200")
+                    .start());
         } catch (IOException e) {
-            throw new IllegalStateException(
-                    "Cannot start the embedded PostgreSQL: " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot start the embedded PostgreSQL: " + e.getMessage(), e);
         }
     }
 
@@ -50,9 +48,7 @@ public final class LocalPostgres implements AutoCloseable {
         }
         try (Connection c = postgres.getPostgresDatabase().getConnection();
                 Statement s = c.createStatement();
-                ResultSet rs =
-                        s.executeQuery(
-                                "select 1 from pg_database where datname = '" + name + "'")) {
+                ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
             if (!rs.next()) {
                 s.execute("create database " + name);
             }

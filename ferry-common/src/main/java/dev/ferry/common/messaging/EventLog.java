@@ -27,10 +27,7 @@ public class EventLog {
     private final String source;
     private final Clock clock;
 
-    public EventLog(
-            @Channel("ferry-events-out") MutinyEmitter<String> emitter,
-            FerryConfig config,
-            Clock clock) {
+    public EventLog(@Channel("ferry-events-out") MutinyEmitter<String> emitter, FerryConfig config, Clock clock) {
         this.emitter = emitter;
         this.source = "/ferry/" + config.service();
         this.clock = clock;
@@ -48,18 +45,13 @@ public class EventLog {
     public Uni<CloudEvent> append(String id, FerryEvent data) {
         CloudEvent event = CloudEvent.of(id, source, data, clock.instant());
         var record = EventCodec.toRecord(event);
-        OutgoingKafkaRecordMetadata<String> metadata =
-                OutgoingKafkaRecordMetadata.<String>builder()
-                        .withTopic(record.topic())
-                        .withKey(record.key())
-                        .withHeaders(record.headers())
-                        .build();
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(record.topic())
+                .withKey(record.key())
+                .withHeaders(record.headers())
+                .build();
         return emitter.sendMessage(Message.of(record.value()).addMetadata(metadata))
-                .invoke(
-                        () ->
-                                LOG.debugf(
-                                        "Appended %s %s for %s",
-                                        event.type(), event.id(), event.subject()))
+                .invoke(() -> LOG.debugf("Appended %s %s for %s", event.type(), event.id(), event.subject()))
                 .replaceWith(event);
     }
 

@@ -26,8 +26,7 @@ public class TopicInitializer {
     private final String bootstrapServers;
 
     public TopicInitializer(
-            FerryConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            FerryConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.config = config;
         this.bootstrapServers = bootstrapServers;
     }
@@ -40,44 +39,34 @@ public class TopicInitializer {
 
     /** Creates any missing topic; existing topics are left as they are. */
     public void ensureTopics() {
-        try (Admin admin =
-                Admin.create(
-                        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing =
-                    Topics.ALL.stream()
-                            .filter(spec -> !existing.contains(spec.name()))
-                            .map(
-                                    spec ->
-                                            new NewTopic(
-                                                            spec.name(),
-                                                            Optional.of(spec.partitions()),
-                                                            Optional.of(
-                                                                    config.topics()
-                                                                            .replicationFactor()))
-                                                    .configs(spec.config()))
-                            .toList();
+            List<NewTopic> missing = Topics.ALL.stream()
+                    .filter(spec -> !existing.contains(spec.name()))
+                    .map(spec -> new NewTopic(
+                                    spec.name(),
+                                    Optional.of(spec.partitions()),
+                                    Optional.of(config.topics().replicationFactor()))
+                            .configs(spec.config()))
+                    .toList();
             if (!missing.isEmpty()) {
                 try {
                     admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
-                    if (!(e.getCause()
-                            instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
                         throw e;
                     }
                 }
-                LOG.infof("Created topics %s", missing.stream().map(NewTopic::name).toList());
+                LOG.infof(
+                        "Created topics %s",
+                        missing.stream().map(NewTopic::name).toList());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topics", e);
         } catch (Exception e) {
             throw new IllegalStateException(
-                    "Cannot create the event log topics on "
-                            + bootstrapServers
-                            + ": "
-                            + e.getMessage(),
-                    e);
+                    "Cannot create the event log topics on " + bootstrapServers + ": " + e.getMessage(), e);
         }
     }
 }

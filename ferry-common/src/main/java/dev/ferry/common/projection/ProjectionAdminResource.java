@@ -1,5 +1,6 @@
 package dev.ferry.common.projection;
 
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,6 +19,7 @@ public class ProjectionAdminResource {
     }
 
     @POST
+    @NonBlocking
     @Path("/rebuild")
     @Operation(summary = "Drop the projection and replay its topics from the beginning")
     public Uni<ProjectionReplayer.ReplayResult> rebuild() {

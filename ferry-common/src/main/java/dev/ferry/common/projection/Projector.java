@@ -39,8 +39,7 @@ public class Projector {
         }
         if (event.isEmpty()) {
             LOG.debugf(
-                    "Skipping record of unknown type at %s-%d@%d",
-                    record.topic(), record.partition(), record.offset());
+                    "Skipping record of unknown type at %s-%d@%d", record.topic(), record.partition(), record.offset());
             return Uni.createFrom().voidItem();
         }
         return applyOnce(event.get()).replaceWithVoid();
@@ -49,27 +48,21 @@ public class Projector {
     /** Applies an event unless its id was already processed; true when it was applied now. */
     public Uni<Boolean> applyOnce(CloudEvent event) {
         return Panache.getSession()
-                .flatMap(
-                        session ->
-                                session.createNativeQuery(
-                                                "insert into processed_event (event_id, event_type) values (?1, ?2) on conflict do nothing")
-                                        .setParameter(1, event.id())
-                                        .setParameter(2, event.type())
-                                        .executeUpdate())
-                .flatMap(
-                        inserted ->
-                                inserted == 1
-                                        ? projection.apply(event).replaceWith(Boolean.TRUE)
-                                        : Uni.createFrom().item(Boolean.FALSE));
+                .flatMap(session -> session.createNativeQuery(
+                                "insert into processed_event (event_id, event_type) values (?1, ?2) on conflict do nothing")
+                        .setParameter(1, event.id())
+                        .setParameter(2, event.type())
+                        .executeUpdate())
+                .flatMap(inserted -> inserted == 1
+                        ? projection.apply(event).replaceWith(Boolean.TRUE)
+                        : Uni.createFrom().item(Boolean.FALSE));
     }
 
     /** Forgets every processed id and resets the projection, inside the current transaction. */
     public Uni<Void> reset() {
         return Panache.getSession()
-                .flatMap(
-                        session ->
-                                session.createNativeQuery("delete from processed_event")
-                                        .executeUpdate())
+                .flatMap(session ->
+                        session.createNativeQuery("delete from processed_event").executeUpdate())
                 .flatMap(deleted -> projection.reset());
     }
 }

@@ -27,17 +27,13 @@ public class ProblemMappers {
         int status = e.getResponse().getStatus();
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type == null ? "HTTP " + status : type.getReasonPhrase();
-        String detail =
-                switch (status) {
-                    case 404 -> "No resource at " + uri.getPath();
-                    case 405 -> "Method not allowed on " + uri.getPath();
-                    case 406 -> "This resource answers application/json only";
-                    case 415 -> "Send the body as application/json";
-                    default ->
-                            e.getCause() instanceof JsonProcessingException json
-                                    ? describe(json)
-                                    : title;
-                };
+        String detail = switch (status) {
+            case 404 -> "No resource at " + uri.getPath();
+            case 405 -> "Method not allowed on " + uri.getPath();
+            case 406 -> "This resource answers application/json only";
+            case 415 -> "Send the body as application/json";
+            default -> e.getCause() instanceof JsonProcessingException json ? describe(json) : title;
+        };
         return respond(status, title, detail, uri);
     }
 
@@ -50,18 +46,15 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, UriInfo uri) {
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error on %s (reference %s)", uri.getPath(), reference);
-        return respond(
-                500,
-                "Internal Server Error",
-                "An unexpected error occurred; reference " + reference,
-                uri);
+        return respond(500, "Internal Server Error", "An unexpected error occurred; reference " + reference, uri);
     }
 
     private static String describe(JsonProcessingException e) {
         if (e instanceof InvalidFormatException invalid) {
             return "Field " + path(invalid) + " has an invalid value";
         }
-        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (e instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
             return "Field " + path(mismatch) + " has the wrong type";
         }
         return "The body is not valid JSON"
@@ -76,11 +69,7 @@ public class ProblemMappers {
 
     private static String path(MismatchedInputException e) {
         return e.getPath().stream()
-                .map(
-                        ref ->
-                                ref.getFieldName() != null
-                                        ? ref.getFieldName()
-                                        : "[" + ref.getIndex() + "]")
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."));
     }
 

@@ -4,12 +4,7 @@ import dev.ferry.events.FerryEvent;
 
 /** Facts about running an approved plan; the aggregate is one migration. */
 public sealed interface MigrationEvent extends FerryEvent
-        permits MigrationStarted,
-                StepStarted,
-                StepSucceeded,
-                StepFailed,
-                MigrationCompleted,
-                MigrationFailed {
+        permits MigrationStarted, StepStarted, StepSucceeded, StepFailed, MigrationCompleted, MigrationFailed {
 
     String migrationId();
 

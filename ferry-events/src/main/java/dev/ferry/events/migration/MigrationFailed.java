@@ -5,6 +5,5 @@ import java.time.Instant;
 
 /** The migration stopped at a failed step. */
 @EventType(name = "ferry.migration.failed")
-public record MigrationFailed(
-        String migrationId, String planId, String failedStepId, String reason, Instant failedAt)
+public record MigrationFailed(String migrationId, String planId, String failedStepId, String reason, Instant failedAt)
         implements MigrationEvent {}

@@ -7,10 +7,5 @@ import java.util.List;
 /** The executor began running an approved plan version. */
 @EventType(name = "ferry.migration.started")
 public record MigrationStarted(
-        String migrationId,
-        String planId,
-        int planVersion,
-        String environment,
-        List<String> stepIds,
-        Instant startedAt)
+        String migrationId, String planId, int planVersion, String environment, List<String> stepIds, Instant startedAt)
         implements MigrationEvent {}

@@ -5,6 +5,5 @@ import java.time.Instant;
 
 /** A step's attempt began. */
 @EventType(name = "ferry.migration.step-started")
-public record StepStarted(
-        String migrationId, String stepId, String stepType, int attempt, Instant startedAt)
+public record StepStarted(String migrationId, String stepId, String stepType, int attempt, Instant startedAt)
         implements MigrationEvent {}

@@ -7,5 +7,8 @@ import java.time.Instant;
 /** A person approved one version of a plan; the executor may run it. */
 @EventType(name = "ferry.plan.approved")
 public record PlanApproved(
-        String planId, int version, String approvedBy, @Nullable String comment, Instant approvedAt)
-        implements PlanEvent {}
+        String planId,
+        int version,
+        String approvedBy,
+        @Nullable String comment,
+        Instant approvedAt) implements PlanEvent {}

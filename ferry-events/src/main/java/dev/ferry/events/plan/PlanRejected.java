@@ -7,5 +7,8 @@ import java.time.Instant;
 /** A person rejected one version of a plan; it will not run. */
 @EventType(name = "ferry.plan.rejected")
 public record PlanRejected(
-        String planId, int version, String rejectedBy, @Nullable String comment, Instant rejectedAt)
-        implements PlanEvent {}
+        String planId,
+        int version,
+        String rejectedBy,
+        @Nullable String comment,
+        Instant rejectedAt) implements PlanEvent {}

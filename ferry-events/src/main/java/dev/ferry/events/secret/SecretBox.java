@@ -33,17 +33,12 @@ public final class SecretBox {
         Map<String, SecretKey> parsed = new LinkedHashMap<>();
         base64Keys.forEach((id, value) -> parsed.put(id, parseKey(id, value)));
         if (!parsed.containsKey(activeKeyId)) {
-            throw new IllegalArgumentException(
-                    "No key material configured for the active key id " + activeKeyId);
+            throw new IllegalArgumentException("No key material configured for the active key id " + activeKeyId);
         }
         this.activeKeyId = activeKeyId;
         this.keys = Map.copyOf(parsed);
-        this.fingerprintKey =
-                new SecretKeySpec(
-                        hmac(
-                                parsed.get(activeKeyId),
-                                "ferry-fingerprint".getBytes(StandardCharsets.UTF_8)),
-                        "HmacSHA256");
+        this.fingerprintKey = new SecretKeySpec(
+                hmac(parsed.get(activeKeyId), "ferry-fingerprint".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
     }
 
     /** A box with a single key. */
@@ -58,17 +53,13 @@ public final class SecretBox {
         RANDOM.nextBytes(nonce);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(
-                    Cipher.ENCRYPT_MODE,
-                    keys.get(activeKeyId),
-                    new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(activeKeyId.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
             byte[] out = new byte[NONCE_BYTES + sealed.length];
             System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
             System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
-            return new SealedSecret(
-                    activeKeyId, Base64.getEncoder().encodeToString(out), fingerprint(plaintext));
+            return new SealedSecret(activeKeyId, Base64.getEncoder().encodeToString(out), fingerprint(plaintext));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot seal a secret", e);
         }
@@ -82,15 +73,12 @@ public final class SecretBox {
         SecretKey key = keys.get(secret.keyId());
         if (key == null) {
             throw new SecretException(
-                    "No key with id "
-                            + secret.keyId()
-                            + " is configured; cannot open a secret sealed with it");
+                    "No key with id " + secret.keyId() + " is configured; cannot open a secret sealed with it");
         }
         byte[] in = Base64.getDecoder().decode(secret.ciphertext());
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(
-                    Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
             cipher.updateAAD(secret.keyId().getBytes(StandardCharsets.UTF_8));
             byte[] plain = cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
             return new String(plain, StandardCharsets.UTF_8);
@@ -126,8 +114,7 @@ public final class SecretBox {
             throw new IllegalArgumentException("Key " + id + " is not valid base64", e);
         }
         if (raw.length != 32) {
-            throw new IllegalArgumentException(
-                    "Key " + id + " must be 32 bytes (AES-256), got " + raw.length);
+            throw new IllegalArgumentException("Key " + id + " must be 32 bytes (AES-256), got " + raw.length);
         }
         return new SecretKeySpec(raw, "AES");
     }
@@ -135,10 +122,7 @@ public final class SecretBox {
     private static byte[] hmac(SecretKey key, byte[] data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(
-                    key.getAlgorithm().equals("HmacSHA256")
-                            ? key
-                            : new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            mac.init(key.getAlgorithm().equals("HmacSHA256") ? key : new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
             return mac.doFinal(data);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 unavailable", e);

@@ -46,9 +46,7 @@ class SecretBoxTest {
         SealedSecret sealed = box.seal("value");
         byte[] raw = Base64.getDecoder().decode(sealed.ciphertext());
         raw[raw.length - 1] ^= 1;
-        SealedSecret tampered =
-                new SealedSecret(
-                        "k1", Base64.getEncoder().encodeToString(raw), sealed.fingerprint());
+        SealedSecret tampered = new SealedSecret("k1", Base64.getEncoder().encodeToString(raw), sealed.fingerprint());
         assertThatThrownBy(() -> box.open(tampered)).isInstanceOf(SecretBox.SecretException.class);
     }
 
@@ -59,15 +57,13 @@ class SecretBoxTest {
         SealedSecret resealed = rotated.reseal(old);
         assertThat(resealed.keyId()).isEqualTo("k2");
         assertThat(rotated.open(resealed)).isEqualTo("value");
-        assertThatThrownBy(() -> SecretBox.of("k2", KEY_2).open(old))
-                .hasMessageContaining("No key with id k1");
+        assertThatThrownBy(() -> SecretBox.of("k2", KEY_2).open(old)).hasMessageContaining("No key with id k1");
     }
 
     @Test
     void badKeyMaterialIsRefusedAtConstruction() {
         assertThatThrownBy(() -> SecretBox.of("k1", "c2hvcnQ=")).hasMessageContaining("32 bytes");
         assertThatThrownBy(() -> SecretBox.of("k1", "not base64!")).hasMessageContaining("base64");
-        assertThatThrownBy(() -> new SecretBox("k9", Map.of("k1", KEY_1)))
-                .hasMessageContaining("k9");
+        assertThatThrownBy(() -> new SecretBox("k9", Map.of("k1", KEY_1))).hasMessageContaining("k9");
     }
 }

@@ -1,0 +1,105 @@
+package dev.ferry.inventory.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ferry.common.projection.Projection;
+import dev.ferry.events.CloudEvent;
+import dev.ferry.events.EventCodec;
+import dev.ferry.events.Topics;
+import dev.ferry.events.inventory.AppInventory;
+import dev.ferry.events.inventory.DiscoveryFailed;
+import dev.ferry.events.inventory.DiscoveryStarted;
+import dev.ferry.events.inventory.EstateDiscovered;
+import dev.ferry.inventory.domain.AppView;
+import dev.ferry.inventory.repository.DiscoveredAppEntity;
+import dev.ferry.inventory.repository.DiscoveredAppRepository;
+import dev.ferry.inventory.repository.DiscoveryEntity;
+import dev.ferry.inventory.repository.DiscoveryRepository;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * Builds the discovery read model from ferry.inventory; secret values are dropped on the way in.
+ */
+@ApplicationScoped
+public class InventoryProjection implements Projection {
+    private final DiscoveryRepository discoveries;
+    private final DiscoveredAppRepository apps;
+
+    public InventoryProjection(DiscoveryRepository discoveries, DiscoveredAppRepository apps) {
+        this.discoveries = discoveries;
+        this.apps = apps;
+    }
+
+    @Override
+    public List<String> topics() {
+        return List.of(Topics.INVENTORY);
+    }
+
+    @Override
+    public Uni<Void> apply(CloudEvent event) {
+        if (event.data() instanceof DiscoveryStarted started) {
+            return started(started);
+        } else if (event.data() instanceof EstateDiscovered discovered) {
+            return discovered(discovered);
+        } else if (event.data() instanceof DiscoveryFailed failed) {
+            return discoveries
+                    .findById(failed.discoveryId())
+                    .invoke(d -> {
+                        d.status = "failed";
+                        d.failureReason = failed.reason();
+                        d.finishedAt = failed.failedAt();
+                    })
+                    .replaceWithVoid();
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    @Override
+    public Uni<Void> reset() {
+        return apps.deleteAll().flatMap(n -> discoveries.deleteAll()).replaceWithVoid();
+    }
+
+    private Uni<Void> started(DiscoveryStarted started) {
+        DiscoveryEntity d = new DiscoveryEntity();
+        d.id = started.discoveryId();
+        d.scope = started.scope();
+        d.requestedApps = String.join(",", started.apps());
+        d.requestedBy = started.requestedBy();
+        d.status = "running";
+        d.startedAt = started.startedAt();
+        return discoveries.persist(d).replaceWithVoid();
+    }
+
+    private Uni<Void> discovered(EstateDiscovered discovered) {
+        return discoveries
+                .findById(discovered.discoveryId())
+                .invoke(d -> {
+                    d.status = "completed";
+                    d.accountEmail = discovered.account().email();
+                    d.appCount = discovered.apps().size();
+                    d.finishedAt = discovered.discoveredAt();
+                })
+                .flatMap(d -> Multi.createFrom()
+                        .iterable(discovered.apps())
+                        .onItem()
+                        .transformToUniAndConcatenate(app -> apps.persist(entity(discovered.discoveryId(), app)))
+                        .collect()
+                        .last())
+                .replaceWithVoid();
+    }
+
+    private static DiscoveredAppEntity entity(String discoveryId, AppInventory app) {
+        DiscoveredAppEntity e = new DiscoveredAppEntity();
+        e.discoveryId = discoveryId;
+        e.name = app.name();
+        e.herokuId = app.id();
+        try {
+            e.viewJson = EventCodec.mapper().writeValueAsString(AppView.of(app));
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("Cannot store the view of " + app.name(), ex);
+        }
+        return e;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.ferry.inventory.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** Reads and writes the discovery projection. */
+@ApplicationScoped
+public class DiscoveryRepository implements PanacheRepositoryBase<DiscoveryEntity, String> {
+
+    public Uni<List<DiscoveryEntity>> newestFirst() {
+        return listAll(Sort.descending("startedAt"));
+    }
+}

@@ -1,0 +1,99 @@
+package dev.ferry.inventory.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ferry.common.rest.ProblemException;
+import dev.ferry.events.EventCodec;
+import dev.ferry.inventory.domain.AppView;
+import dev.ferry.inventory.repository.DiscoveredAppEntity;
+import dev.ferry.inventory.repository.DiscoveredAppRepository;
+import dev.ferry.inventory.repository.DiscoveryEntity;
+import dev.ferry.inventory.repository.DiscoveryRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/** Answers questions about discoveries from the projection alone. */
+@ApplicationScoped
+public class DiscoveryQueries {
+    private final DiscoveryRepository discoveries;
+    private final DiscoveredAppRepository apps;
+
+    public DiscoveryQueries(DiscoveryRepository discoveries, DiscoveredAppRepository apps) {
+        this.discoveries = discoveries;
+        this.apps = apps;
+    }
+
+    /** A discovery without its apps. */
+    public record DiscoverySummary(
+            String id,
+            String scope,
+            List<String> requestedApps,
+            String requestedBy,
+            String status,
+            String accountEmail,
+            int appCount,
+            String failureReason,
+            Instant startedAt,
+            Instant finishedAt) {
+
+        static DiscoverySummary of(DiscoveryEntity d) {
+            List<String> requested = d.requestedApps == null || d.requestedApps.isEmpty()
+                    ? List.of()
+                    : Arrays.asList(d.requestedApps.split(","));
+            return new DiscoverySummary(
+                    d.id,
+                    d.scope,
+                    requested,
+                    d.requestedBy,
+                    d.status,
+                    d.accountEmail,
+                    d.appCount,
+                    d.failureReason,
+                    d.startedAt,
+                    d.finishedAt);
+        }
+    }
+
+    /** A discovery with the apps it found. */
+    public record DiscoveryDetail(DiscoverySummary discovery, List<AppView> apps) {}
+
+    @WithSession
+    public Uni<List<DiscoverySummary>> list() {
+        return discoveries
+                .newestFirst()
+                .map(list -> list.stream().map(DiscoverySummary::of).toList());
+    }
+
+    @WithSession
+    public Uni<DiscoveryDetail> get(String id) {
+        return discoveries
+                .findById(id)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("No discovery with id " + id))
+                .flatMap(d -> apps.ofDiscovery(id)
+                        .map(found -> new DiscoveryDetail(
+                                DiscoverySummary.of(d),
+                                found.stream().map(DiscoveryQueries::view).toList())));
+    }
+
+    @WithSession
+    public Uni<AppView> app(String id, String name) {
+        return apps.find(id, name)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("Discovery " + id + " found no app named " + name))
+                .map(DiscoveryQueries::view);
+    }
+
+    private static AppView view(DiscoveredAppEntity entity) {
+        try {
+            return EventCodec.mapper().readValue(entity.viewJson, AppView.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable view of " + entity.name, e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.ferry.simulator.heroku.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** Typed view of the {@code heroku-sim.*} settings so no class reads raw config keys. */
+@ConfigMapping(prefix = "heroku-sim")
+public interface SimulatorConfig {
+
+    /** Classpath resource used when no estate file is configured. */
+    String DEFAULT_ESTATE_RESOURCE = "estates/demo-estate.json";
+
+    /** Path of the estate JSON file; the bundled demo estate is used when empty. */
+    Optional<String> estate();
+
+    /** Settings of the per-account request token bucket. */
+    RateLimit rateLimit();
+
+    /** Token bucket settings, mirroring Heroku's documented 4500 tokens refilled at 75/min. */
+    interface RateLimit {
+
+        /** Most tokens one account can hold. */
+        @WithDefault("4500")
+        int capacity();
+
+        /** Tokens added to each bucket per minute, continuously; 0 disables refill. */
+        @WithDefault("75")
+        double refillPerMinute();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.ferry.simulator.heroku.rest;
+
+import dev.ferry.simulator.heroku.service.ApiException;
+import dev.ferry.simulator.heroku.service.Caller;
+import io.vertx.ext.web.RoutingContext;
+
+/** Hands resources the caller that {@link HerokuProtocolFilter} authenticated. */
+public final class Callers {
+
+    static final String KEY = "heroku-sim.caller";
+
+    private Callers() {}
+
+    /** The authenticated caller of this request. */
+    public static Caller of(RoutingContext rc) {
+        Caller caller = rc.get(KEY);
+        if (caller == null) {
+            throw new ApiException(401, "unauthorized", "Invalid credentials provided.");
+        }
+        return caller;
+    }
+}

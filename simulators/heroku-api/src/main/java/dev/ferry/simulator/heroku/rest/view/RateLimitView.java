@@ -1,0 +1,4 @@
+package dev.ferry.simulator.heroku.rest.view;
+
+/** Body of {@code GET /account/rate-limits}. */
+public record RateLimitView(int remaining) {}

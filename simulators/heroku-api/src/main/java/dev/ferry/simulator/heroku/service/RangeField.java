@@ -1,0 +1,9 @@
+package dev.ferry.simulator.heroku.service;
+
+import java.util.function.Function;
+
+/**
+ * A field a list can be sorted and ranged by, with how to read it from an item. Its values must be
+ * unique within the list, or pages could skip items.
+ */
+public record RangeField<T>(String name, Function<T, String> key) {}
