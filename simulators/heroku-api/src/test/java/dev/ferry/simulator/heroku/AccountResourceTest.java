@@ -67,24 +67,19 @@ class AccountResourceTest {
 
     @Test
     void readOnlyTokenMayReadTheAccount() {
-        as(Api.DEMO_READ)
-                .get("/account")
-                .then()
-                .statusCode(200)
-                .body("email", equalTo("platform@acme.example"));
+        as(Api.DEMO_READ).get("/account").then().statusCode(200).body("email", equalTo("platform@acme.example"));
     }
 
     @Test
     void rateLimitsReportTheRemainingTokens() {
-        int remaining =
-                as(Api.DEMO_GLOBAL)
-                        .get("/account/rate-limits")
-                        .then()
-                        .statusCode(200)
-                        .contentType("application/json")
-                        .extract()
-                        .jsonPath()
-                        .getInt("remaining");
+        int remaining = as(Api.DEMO_GLOBAL)
+                .get("/account/rate-limits")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .extract()
+                .jsonPath()
+                .getInt("remaining");
         assertThat(remaining).isBetween(4400, 4500);
     }
 }

@@ -23,15 +23,14 @@ class AddOnResourceTest {
 
     @Test
     void listsEveryAddOnOfTheAccount() {
-        JsonPath body =
-                as(Api.DEMO_GLOBAL)
-                        .get("/addons")
-                        .then()
-                        .statusCode(200)
-                        .contentType("application/json")
-                        .header("Accept-Ranges", "id, name")
-                        .extract()
-                        .jsonPath();
+        JsonPath body = as(Api.DEMO_GLOBAL)
+                .get("/addons")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .header("Accept-Ranges", "id, name")
+                .extract()
+                .jsonPath();
         List<Map<String, Object>> addOns = body.getList("");
         assertThat(addOns)
                 .extracting(
@@ -45,16 +44,8 @@ class AddOnResourceTest {
                                 "heroku-postgresql:standard-0",
                                 "acme-shop",
                                 List.of("DATABASE_URL")),
-                        tuple(
-                                "heroku-redis",
-                                "heroku-redis:premium-0",
-                                "acme-shop",
-                                List.of("REDIS_URL")),
-                        tuple(
-                                "sendgrid",
-                                "sendgrid:starter",
-                                "acme-shop",
-                                List.of("SENDGRID_API_KEY")));
+                        tuple("heroku-redis", "heroku-redis:premium-0", "acme-shop", List.of("REDIS_URL")),
+                        tuple("sendgrid", "sendgrid:starter", "acme-shop", List.of("SENDGRID_API_KEY")));
         assertThat(body.getList("state")).containsOnly("provisioned");
         assertThat(body.getList("billing_entity.type")).containsOnly("app");
     }
@@ -96,19 +87,11 @@ class AddOnResourceTest {
 
     @Test
     void shopHasAllThreeAddOns() {
-        as(Api.DEMO_GLOBAL)
-                .get("/apps/acme-shop/addons")
-                .then()
-                .statusCode(200)
-                .body("size()", equalTo(3));
+        as(Api.DEMO_GLOBAL).get("/apps/acme-shop/addons").then().statusCode(200).body("size()", equalTo(3));
     }
 
     @Test
     void addOnsOfUnknownAppAreNotFound() {
-        as(Api.DEMO_GLOBAL)
-                .get("/apps/ghost/addons")
-                .then()
-                .statusCode(404)
-                .body("id", equalTo("not_found"));
+        as(Api.DEMO_GLOBAL).get("/apps/ghost/addons").then().statusCode(404).body("id", equalTo("not_found"));
     }
 }

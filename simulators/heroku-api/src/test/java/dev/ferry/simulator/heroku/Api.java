@@ -13,8 +13,7 @@ final class Api {
     static final String ACME_SHOP_ID = "cf015d39-5dd7-482f-ab2b-db60d75085ea";
     static final String ACME_ADMIN_ID = "1fc7a08d-34b3-44ee-8761-e590b2e221d9";
     static final String ACCOUNT_ID = "6eb323ac-ffe9-4f8b-83b3-71e32883f023";
-    static final String UUID_PATTERN =
-            "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
+    static final String UUID_PATTERN = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
 
     private Api() {}
 

@@ -64,8 +64,12 @@ class AppResourceTest {
 
     @Test
     void appHasExactlyTheSchemaKeys() {
-        Map<String, Object> app =
-                as(Api.DEMO_GLOBAL).get("/apps/acme-admin").then().extract().jsonPath().getMap("");
+        Map<String, Object> app = as(Api.DEMO_GLOBAL)
+                .get("/apps/acme-admin")
+                .then()
+                .extract()
+                .jsonPath()
+                .getMap("");
         assertThat(app)
                 .containsOnlyKeys(
                         "acm",

@@ -22,16 +22,15 @@ class AttachmentResourceTest {
 
     @Test
     void listsEveryAttachmentOfTheAccount() {
-        List<Map<String, Object>> attachments =
-                as(Api.DEMO_GLOBAL)
-                        .get("/addon-attachments")
-                        .then()
-                        .statusCode(200)
-                        .contentType("application/json")
-                        .header("Accept-Ranges", "id")
-                        .extract()
-                        .jsonPath()
-                        .getList("");
+        List<Map<String, Object>> attachments = as(Api.DEMO_GLOBAL)
+                .get("/addon-attachments")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .header("Accept-Ranges", "id")
+                .extract()
+                .jsonPath()
+                .getList("");
         assertThat(attachments)
                 .extracting(
                         a -> a.get("name"),
@@ -73,15 +72,14 @@ class AttachmentResourceTest {
 
     @Test
     void acceptInclusionAddsTheConfigVarsEachAttachmentProvides() {
-        List<Map<String, Object>> attachments =
-                as(Api.DEMO_GLOBAL)
-                        .header("Accept-Inclusion", "addon:plan,config_vars")
-                        .get("/apps/acme-shop/addon-attachments")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath()
-                        .getList("");
+        List<Map<String, Object>> attachments = as(Api.DEMO_GLOBAL)
+                .header("Accept-Inclusion", "addon:plan,config_vars")
+                .get("/apps/acme-shop/addon-attachments")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("");
         assertThat(attachments)
                 .extracting(a -> a.get("name"), a -> a.get("config_vars"))
                 .containsExactlyInAnyOrder(

@@ -23,15 +23,14 @@ class ConfigVarResourceTest {
 
     @Test
     void globalTokenReadsAllConfigVarsAsOneObject() {
-        Map<String, String> vars =
-                as(Api.DEMO_GLOBAL)
-                        .get("/apps/acme-shop/config-vars")
-                        .then()
-                        .statusCode(200)
-                        .contentType("application/json")
-                        .extract()
-                        .jsonPath()
-                        .getMap("");
+        Map<String, String> vars = as(Api.DEMO_GLOBAL)
+                .get("/apps/acme-shop/config-vars")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .extract()
+                .jsonPath()
+                .getMap("");
         assertThat(vars)
                 .containsOnly(
                         entry(
@@ -40,9 +39,7 @@ class ConfigVarResourceTest {
                         entry("SECRET_KEY_BASE", "FAKE-secret-key-base-7f3a9c"),
                         entry("RAILS_ENV", "production"),
                         entry("SENDGRID_API_KEY", "FAKE-sendgrid-key-0001"),
-                        entry(
-                                "REDIS_URL",
-                                "redis://:FAKE-redis-pass@ec2-0-0-0-1.compute-1.amazonaws.com:6379"));
+                        entry("REDIS_URL", "redis://:FAKE-redis-pass@ec2-0-0-0-1.compute-1.amazonaws.com:6379"));
     }
 
     @Test

@@ -20,14 +20,7 @@ import org.junit.jupiter.api.Test;
 class PaginationTest {
 
     private static final List<String> PAGER_APPS =
-            List.of(
-                    "alpha-app",
-                    "bravo-app",
-                    "charlie-app",
-                    "delta-app",
-                    "echo-app",
-                    "team-foxtrot",
-                    "team-golf");
+            List.of("alpha-app", "bravo-app", "charlie-app", "delta-app", "echo-app", "team-foxtrot", "team-golf");
 
     @BeforeEach
     void reset() {
@@ -62,15 +55,14 @@ class PaginationTest {
 
     @Test
     void followsNextRangeByIdToTheEnd() {
-        List<String> allIds =
-                as(PagingEstateProfile.PAGER)
-                        .header("Range", "id ..; max=1000")
-                        .get("/apps")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath()
-                        .getList("id", String.class);
+        List<String> allIds = as(PagingEstateProfile.PAGER)
+                .header("Range", "id ..; max=1000")
+                .get("/apps")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("id", String.class);
         assertThat(allIds).hasSize(PAGER_APPS.size());
 
         Walk walk = walk("/apps", "id ..; max=2", "id");
@@ -97,10 +89,9 @@ class PaginationTest {
 
     @Test
     void walksNamesInDescendingOrder() {
-        Response first =
-                as(PagingEstateProfile.PAGER)
-                        .header("Range", "name ..; max=3, order=desc")
-                        .get("/apps");
+        Response first = as(PagingEstateProfile.PAGER)
+                .header("Range", "name ..; max=3, order=desc")
+                .get("/apps");
         first.then().statusCode(206).header("Next-Range", "name ]echo-app..; max=3, order=desc");
 
         Walk walk = walk("/apps", "name ..; max=3, order=desc", "name");
@@ -160,15 +151,14 @@ class PaginationTest {
 
     @Test
     void rejectsBadRanges() {
-        for (String bad :
-                new String[] {
-                    "id ..; max=0",
-                    "id ..; max=ten",
-                    "id ..; max=2; order=desc",
-                    "id ..; order=sideways",
-                    "colour ..; max=2",
-                    "id"
-                }) {
+        for (String bad : new String[] {
+            "id ..; max=0",
+            "id ..; max=ten",
+            "id ..; max=2; order=desc",
+            "id ..; order=sideways",
+            "colour ..; max=2",
+            "id"
+        }) {
             as(PagingEstateProfile.PAGER)
                     .header("Range", bad)
                     .get("/apps")
@@ -182,9 +172,7 @@ class PaginationTest {
     void pagesAddOnsByName() {
         Walk walk = walk("/addons", "name ..; max=2", "name");
         assertThat(walk.statuses()).containsExactly(206, 206, 200);
-        assertThat(walk.keys())
-                .containsExactly(
-                        "alpha-db", "charlie-cache", "delta-mail", "outsider-db", "team-db");
+        assertThat(walk.keys()).containsExactly("alpha-db", "charlie-cache", "delta-mail", "outsider-db", "team-db");
     }
 
     @Test

@@ -22,11 +22,10 @@ public class PagingEstateProfile implements QuarkusTestProfile {
     /** Absolute path of the test estate on disk. */
     static String estateFile() {
         try {
-            return Path.of(
-                            PagingEstateProfile.class
-                                    .getClassLoader()
-                                    .getResource("estates/paging-estate.json")
-                                    .toURI())
+            return Path.of(PagingEstateProfile.class
+                            .getClassLoader()
+                            .getResource("estates/paging-estate.json")
+                            .toURI())
                     .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);

@@ -59,10 +59,9 @@ class ProtocolTest {
     @ParameterizedTest
     @MethodSource("endpoints")
     void everyEndpointRequiresTheVersion3MediaType(String path) {
-        Response response =
-                given().accept("application/json")
-                        .header("Authorization", "Bearer " + Api.DEMO_GLOBAL)
-                        .get(path);
+        Response response = given().accept("application/json")
+                .header("Authorization", "Bearer " + Api.DEMO_GLOBAL)
+                .get(path);
         response.then()
                 .statusCode(406)
                 .contentType("application/json")
@@ -103,13 +102,12 @@ class ProtocolTest {
 
     @Test
     void rejectsOtherVersions() {
-        for (String accept :
-                new String[] {
-                    "application/vnd.heroku+json; version=2",
-                    "application/vnd.heroku+json",
-                    "application/vnd.heroku+json; version=30",
-                    "*/*"
-                }) {
+        for (String accept : new String[] {
+            "application/vnd.heroku+json; version=2",
+            "application/vnd.heroku+json",
+            "application/vnd.heroku+json; version=30",
+            "*/*"
+        }) {
             given().accept(accept)
                     .header("Authorization", "Bearer " + Api.DEMO_GLOBAL)
                     .get("/apps")
@@ -145,10 +143,8 @@ class ProtocolTest {
 
     @Test
     void eachChargedRequestLowersRemainingTokens() {
-        int first =
-                Integer.parseInt(as(Api.DEMO_GLOBAL).get("/apps").getHeader("RateLimit-Remaining"));
-        int second =
-                Integer.parseInt(as(Api.DEMO_GLOBAL).get("/apps").getHeader("RateLimit-Remaining"));
+        int first = Integer.parseInt(as(Api.DEMO_GLOBAL).get("/apps").getHeader("RateLimit-Remaining"));
+        int second = Integer.parseInt(as(Api.DEMO_GLOBAL).get("/apps").getHeader("RateLimit-Remaining"));
         // A full bucket of 4500 refilling at 75/min: one request costs one token, refill may
         // give back at most one in the short gap.
         assertThat(first).isLessThan(4500);

@@ -90,10 +90,7 @@ class RateLimitTest {
         drain(PagingEstateProfile.PAGER);
         as(PagingEstateProfile.PAGER).get("/apps").then().statusCode(429);
         as(PagingEstateProfile.PAGER).get("/apps").then().statusCode(429);
-        as(PagingEstateProfile.PAGER)
-                .get("/account/rate-limits")
-                .then()
-                .body("remaining", equalTo(0));
+        as(PagingEstateProfile.PAGER).get("/account/rate-limits").then().body("remaining", equalTo(0));
     }
 
     @Test

@@ -28,8 +28,11 @@ class SimulatorAdminTest {
         as(Api.DEMO_GLOBAL).get("/apps/ghost").then().statusCode(404);
         given().accept(Api.V3).get("/apps").then().statusCode(401);
 
-        JsonPath counts =
-                given().get("/_simulator/requests").then().statusCode(200).extract().jsonPath();
+        JsonPath counts = given().get("/_simulator/requests")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(counts.getLong("total")).isEqualTo(4);
         List<Map<String, Object>> requests = counts.getList("requests");
         assertThat(requests)

@@ -49,10 +49,7 @@ class VisibilityTest {
                 .then()
                 .statusCode(200)
                 .body("name", containsInAnyOrder("team-foxtrot", "team-golf"));
-        as(PagingEstateProfile.TEAMMATE)
-                .get("/addons")
-                .then()
-                .body("name", equalTo(List.of("team-db")));
+        as(PagingEstateProfile.TEAMMATE).get("/addons").then().body("name", equalTo(List.of("team-db")));
     }
 
     @Test
@@ -63,7 +60,10 @@ class VisibilityTest {
                 .statusCode(403)
                 .body("id", equalTo("forbidden"))
                 .body("message", equalTo("You do not have access to the app outsider-app."));
-        as(PagingEstateProfile.PAGER).get("/apps/outsider-app/config-vars").then().statusCode(403);
+        as(PagingEstateProfile.PAGER)
+                .get("/apps/outsider-app/config-vars")
+                .then()
+                .statusCode(403);
         as(PagingEstateProfile.PAGER)
                 .get("/apps/ghost-app")
                 .then()
@@ -85,10 +85,7 @@ class VisibilityTest {
                 .body("team.name", equalTo("pager-team"))
                 .body("organization.name", equalTo("pager-team"))
                 .body("owner.email", equalTo("pager-team@herokumanager.com"));
-        as(PagingEstateProfile.PAGER)
-                .get("/account")
-                .then()
-                .body("default_team.name", equalTo("pager-team"));
+        as(PagingEstateProfile.PAGER).get("/account").then().body("default_team.name", equalTo("pager-team"));
     }
 
     @Test
@@ -131,14 +128,13 @@ class VisibilityTest {
 
     @Test
     void attachmentNamesDefaultFromTheirUrlVar() {
-        List<String> names =
-                as(PagingEstateProfile.PAGER)
-                        .get("/apps/bravo-app/addon-attachments")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath()
-                        .getList("name");
+        List<String> names = as(PagingEstateProfile.PAGER)
+                .get("/apps/bravo-app/addon-attachments")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("name");
         assertThat(names).containsExactly("DATABASE");
     }
 

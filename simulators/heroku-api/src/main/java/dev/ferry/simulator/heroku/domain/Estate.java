@@ -35,15 +35,13 @@ public final class Estate {
 
     private static <K, V> Map<K, V> index(Collection<V> values, Function<V, K> key) {
         return values.stream()
-                .collect(
-                        Collectors.toMap(
-                                key,
-                                Function.identity(),
-                                (a, b) -> {
-                                    throw new IllegalArgumentException(
-                                            "duplicate key " + key.apply(a));
-                                },
-                                LinkedHashMap::new));
+                .collect(Collectors.toMap(
+                        key,
+                        Function.identity(),
+                        (a, b) -> {
+                            throw new IllegalArgumentException("duplicate key " + key.apply(a));
+                        },
+                        LinkedHashMap::new));
     }
 
     public List<Account> accounts() {
@@ -109,23 +107,18 @@ public final class Estate {
     /** Add-ons that are billed to or attached to an app the account can see. */
     public List<AddOn> addOnsVisibleTo(Account account) {
         return addOns.values().stream()
-                .filter(
-                        addOn ->
-                                app(addOn.billingAppId())
-                                                .map(app -> canSee(account, app))
-                                                .orElse(false)
-                                        || addOn.attachments().stream()
-                                                .anyMatch(a -> canSeeApp(account, a.appId())))
+                .filter(addOn -> app(addOn.billingAppId())
+                                .map(app -> canSee(account, app))
+                                .orElse(false)
+                        || addOn.attachments().stream().anyMatch(a -> canSeeApp(account, a.appId())))
                 .toList();
     }
 
     /** Add-ons attached to the app, including ones billed to another app. */
     public List<AddOn> addOnsAttachedTo(App app) {
         return addOns.values().stream()
-                .filter(
-                        addOn ->
-                                addOn.attachments().stream()
-                                        .anyMatch(a -> a.appId().equals(app.id())))
+                .filter(addOn ->
+                        addOn.attachments().stream().anyMatch(a -> a.appId().equals(app.id())))
                 .toList();
     }
 

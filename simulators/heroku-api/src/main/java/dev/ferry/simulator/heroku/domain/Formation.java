@@ -6,13 +6,7 @@ import java.util.UUID;
 
 /** One process type of an app's formation: what runs, how many and on which dyno size. */
 public record Formation(
-        UUID id,
-        String type,
-        String command,
-        int quantity,
-        String size,
-        Instant createdAt,
-        Instant updatedAt) {
+        UUID id, String type, String command, int quantity, String size, Instant createdAt, Instant updatedAt) {
 
     public Formation {
         Objects.requireNonNull(id, "id");

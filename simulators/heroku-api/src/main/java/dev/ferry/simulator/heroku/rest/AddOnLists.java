@@ -20,14 +20,11 @@ import java.util.List;
 public class AddOnLists {
 
     static final List<RangeField<AddOn>> ADDON_RANGES =
-            List.of(
-                    new RangeField<>("id", addOn -> addOn.id().toString()),
-                    new RangeField<>("name", AddOn::name));
+            List.of(new RangeField<>("id", addOn -> addOn.id().toString()), new RangeField<>("name", AddOn::name));
 
     static final RangeField<AddOnAttachment> ATTACHMENT_BY_ID =
             new RangeField<>("id", attachment -> attachment.id().toString());
-    static final List<RangeField<AddOnAttachment>> ACCOUNT_ATTACHMENT_RANGES =
-            List.of(ATTACHMENT_BY_ID);
+    static final List<RangeField<AddOnAttachment>> ACCOUNT_ATTACHMENT_RANGES = List.of(ATTACHMENT_BY_ID);
     static final List<RangeField<AddOnAttachment>> APP_ATTACHMENT_RANGES =
             List.of(ATTACHMENT_BY_ID, new RangeField<>("name", AddOnAttachment::name));
 
@@ -39,15 +36,11 @@ public class AddOnLists {
 
     Response addOns(List<AddOn> list, String range) {
         var estate = apps.estate();
-        return ListResponses.of(
-                Paginator.paginate(list, range, ADDON_RANGES), a -> AddOnView.of(a, estate));
+        return ListResponses.of(Paginator.paginate(list, range, ADDON_RANGES), a -> AddOnView.of(a, estate));
     }
 
     Response attachments(
-            List<AddOnAttachment> list,
-            String range,
-            List<RangeField<AddOnAttachment>> fields,
-            String inclusion) {
+            List<AddOnAttachment> list, String range, List<RangeField<AddOnAttachment>> fields, String inclusion) {
         var estate = apps.estate();
         boolean configVars = includesConfigVars(inclusion);
         return ListResponses.of(
@@ -58,8 +51,6 @@ public class AddOnLists {
     /** {@code Accept-Inclusion: addon:plan,config_vars} asks for each attachment's var names. */
     static boolean includesConfigVars(String inclusion) {
         return inclusion != null
-                && Arrays.stream(inclusion.split(","))
-                        .map(String::trim)
-                        .anyMatch("config_vars"::equals);
+                && Arrays.stream(inclusion.split(",")).map(String::trim).anyMatch("config_vars"::equals);
     }
 }

@@ -25,9 +25,7 @@ public class AppAddOnResource {
 
     @GET
     public Response list(
-            RoutingContext rc,
-            @PathParam("app") String app,
-            @HeaderParam(HerokuHeaders.RANGE) String range) {
+            RoutingContext rc, @PathParam("app") String app, @HeaderParam(HerokuHeaders.RANGE) String range) {
         return lists.addOns(addOns.addOnsOf(Callers.of(rc), app), range);
     }
 }

@@ -30,9 +30,6 @@ public class AppAttachmentResource {
             @HeaderParam(HerokuHeaders.RANGE) String range,
             @HeaderParam(HerokuHeaders.ACCEPT_INCLUSION) String inclusion) {
         return lists.attachments(
-                addOns.attachmentsOf(Callers.of(rc), app),
-                range,
-                AddOnLists.APP_ATTACHMENT_RANGES,
-                inclusion);
+                addOns.attachmentsOf(Callers.of(rc), app), range, AddOnLists.APP_ATTACHMENT_RANGES, inclusion);
     }
 }

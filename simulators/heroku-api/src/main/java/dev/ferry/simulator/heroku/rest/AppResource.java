@@ -21,9 +21,7 @@ import java.util.List;
 public class AppResource {
 
     static final List<RangeField<App>> RANGES =
-            List.of(
-                    new RangeField<>("id", app -> app.id().toString()),
-                    new RangeField<>("name", App::name));
+            List.of(new RangeField<>("id", app -> app.id().toString()), new RangeField<>("name", App::name));
 
     private final AppDirectory apps;
 

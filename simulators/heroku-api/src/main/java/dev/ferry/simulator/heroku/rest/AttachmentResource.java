@@ -28,9 +28,6 @@ public class AttachmentResource {
             @HeaderParam(HerokuHeaders.RANGE) String range,
             @HeaderParam(HerokuHeaders.ACCEPT_INCLUSION) String inclusion) {
         return lists.attachments(
-                addOns.visibleAttachments(Callers.of(rc)),
-                range,
-                AddOnLists.ACCOUNT_ATTACHMENT_RANGES,
-                inclusion);
+                addOns.visibleAttachments(Callers.of(rc)), range, AddOnLists.ACCOUNT_ATTACHMENT_RANGES, inclusion);
     }
 }

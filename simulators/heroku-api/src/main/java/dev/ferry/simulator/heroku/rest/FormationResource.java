@@ -22,10 +22,8 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class FormationResource {
 
-    static final List<RangeField<Formation>> RANGES =
-            List.of(
-                    new RangeField<>("id", formation -> formation.id().toString()),
-                    new RangeField<>("type", Formation::type));
+    static final List<RangeField<Formation>> RANGES = List.of(
+            new RangeField<>("id", formation -> formation.id().toString()), new RangeField<>("type", Formation::type));
 
     private final AppDirectory apps;
 
@@ -35,9 +33,7 @@ public class FormationResource {
 
     @GET
     public Response list(
-            RoutingContext rc,
-            @PathParam("app") String appIdOrName,
-            @HeaderParam(HerokuHeaders.RANGE) String range) {
+            RoutingContext rc, @PathParam("app") String appIdOrName, @HeaderParam(HerokuHeaders.RANGE) String range) {
         App app = apps.app(Callers.of(rc), appIdOrName);
         var page = Paginator.paginate(app.formation(), range, RANGES);
         return ListResponses.of(page, formation -> FormationView.of(formation, app));
@@ -46,9 +42,7 @@ public class FormationResource {
     @GET
     @Path("/{formation}")
     public FormationView info(
-            RoutingContext rc,
-            @PathParam("app") String appIdOrName,
-            @PathParam("formation") String idOrType) {
+            RoutingContext rc, @PathParam("app") String appIdOrName, @PathParam("formation") String idOrType) {
         Caller caller = Callers.of(rc);
         App app = apps.app(caller, appIdOrName);
         return FormationView.of(apps.formation(caller, app.id().toString(), idOrType), app);

@@ -15,8 +15,7 @@ public final class HerokuPaths {
 
     /** Whether the request is free of rate-limit charge, as Heroku documents for rate-limits. */
     public static boolean isFree(String method, String path) {
-        return "GET".equals(method)
-                && (RATE_LIMITS.equals(path) || (RATE_LIMITS + "/").equals(path));
+        return "GET".equals(method) && (RATE_LIMITS.equals(path) || (RATE_LIMITS + "/").equals(path));
     }
 
     private static boolean isUnder(String path, String root) {

@@ -24,10 +24,8 @@ public class HerokuProtocolFilter {
     static final int ORDER = -10_000;
 
     static final String RATE_LIMIT_MESSAGE =
-            "Your account reached the API rate limit\n"
-                    + "Please wait a few minutes before making new requests";
-    static final String RATE_LIMIT_URL =
-            "https://devcenter.heroku.com/articles/platform-api-reference#rate-limits";
+            "Your account reached the API rate limit\n" + "Please wait a few minutes before making new requests";
+    static final String RATE_LIMIT_URL = "https://devcenter.heroku.com/articles/platform-api-reference#rate-limits";
 
     private final Authenticator authenticator;
     private final RateLimiter rateLimiter;
@@ -35,10 +33,7 @@ public class HerokuProtocolFilter {
     private final ErrorWriter errors;
 
     public HerokuProtocolFilter(
-            Authenticator authenticator,
-            RateLimiter rateLimiter,
-            RequestLog requestLog,
-            ErrorWriter errors) {
+            Authenticator authenticator, RateLimiter rateLimiter, RequestLog requestLog, ErrorWriter errors) {
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
         this.requestLog = requestLog;
@@ -57,16 +52,15 @@ public class HerokuProtocolFilter {
             return;
         }
         String method = rc.request().method().name();
-        rc.addHeadersEndHandler(
-                ignored -> {
-                    plainJsonContentType(rc);
-                    requestLog.record(method, path, rc.response().getStatusCode());
-                });
+        rc.addHeadersEndHandler(ignored -> {
+            plainJsonContentType(rc);
+            requestLog.record(method, path, rc.response().getStatusCode());
+        });
 
-        Optional<Caller> caller =
-                authenticator.authenticate(rc.request().getHeader(HttpHeaders.AUTHORIZATION));
+        Optional<Caller> caller = authenticator.authenticate(rc.request().getHeader(HttpHeaders.AUTHORIZATION));
         if (!AcceptHeader.acceptsVersion3(rc.request().getHeader(HttpHeaders.ACCEPT))) {
-            remaining(rc, caller.map(c -> rateLimiter.remaining(c.account().id())).orElse(0));
+            remaining(
+                    rc, caller.map(c -> rateLimiter.remaining(c.account().id())).orElse(0));
             errors.send(
                     rc,
                     406,
@@ -90,8 +84,7 @@ public class HerokuProtocolFilter {
             RateDecision decision = rateLimiter.charge(accountId);
             remaining(rc, decision.remaining());
             if (!decision.allowed()) {
-                errors.send(
-                        rc, 429, new ErrorBody("rate_limit", RATE_LIMIT_MESSAGE, RATE_LIMIT_URL));
+                errors.send(rc, 429, new ErrorBody("rate_limit", RATE_LIMIT_MESSAGE, RATE_LIMIT_URL));
                 return;
             }
         }

@@ -11,12 +11,11 @@ final class ListResponses {
     private ListResponses() {}
 
     static <T, V> Response of(Page<T> page, Function<T, V> view) {
-        Response.ResponseBuilder builder =
-                Response.status(page.partial() ? 206 : 200)
-                        .type(MediaType.APPLICATION_JSON_TYPE)
-                        .entity(page.items().stream().map(view).toList())
-                        .header(HerokuHeaders.ACCEPT_RANGES, page.acceptRanges())
-                        .header(HerokuHeaders.CONTENT_RANGE, page.contentRange());
+        Response.ResponseBuilder builder = Response.status(page.partial() ? 206 : 200)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(page.items().stream().map(view).toList())
+                .header(HerokuHeaders.ACCEPT_RANGES, page.acceptRanges())
+                .header(HerokuHeaders.CONTENT_RANGE, page.contentRange());
         if (page.partial()) {
             builder.header(HerokuHeaders.NEXT_RANGE, page.nextRange());
         }

@@ -23,17 +23,19 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             return error(404, new ErrorBody("not_found", UNKNOWN_ENDPOINT));
         }
         int status = exception.getResponse().getStatus();
-        String id =
-                switch (status) {
-                    case 400 -> "bad_request";
-                    case 406 -> "not_acceptable";
-                    case 415 -> "unsupported_media_type";
-                    default -> status >= 500 ? "internal_server_error" : "bad_request";
-                };
+        String id = switch (status) {
+            case 400 -> "bad_request";
+            case 406 -> "not_acceptable";
+            case 415 -> "unsupported_media_type";
+            default -> status >= 500 ? "internal_server_error" : "bad_request";
+        };
         return error(status, new ErrorBody(id, exception.getMessage()));
     }
 
     static Response error(int status, ErrorBody body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body)
+                .build();
     }
 }

@@ -65,10 +65,11 @@ final class AddOnAssembler {
             problems.add(where + ": plan must look like " + spec.service() + ":<plan>");
             return null;
         }
-        String billingAppName =
-                spec.app() != null
-                        ? spec.app()
-                        : spec.attachments().isEmpty() ? null : spec.attachments().get(0).app();
+        String billingAppName = spec.app() != null
+                ? spec.app()
+                : spec.attachments().isEmpty()
+                        ? null
+                        : spec.attachments().get(0).app();
         App billingApp = billingAppName == null ? null : appsByName.get(billingAppName);
         if (billingApp == null) {
             problems.add(where + ": unknown or missing billing app " + billingAppName);
@@ -97,8 +98,7 @@ final class AddOnAssembler {
                 attachments);
     }
 
-    private AddOnAttachment attachment(
-            AddOnSpec addOn, UUID addOnId, Instant created, AttachmentSpec spec) {
+    private AddOnAttachment attachment(AddOnSpec addOn, UUID addOnId, Instant created, AttachmentSpec spec) {
         App app = spec.app() == null ? null : appsByName.get(spec.app());
         if (app == null) {
             problems.add("add-on " + addOn.name() + ": attachment to unknown app " + spec.app());
@@ -110,18 +110,14 @@ final class AddOnAssembler {
             problems.add(where + ": the app already has an attachment with this name");
             return null;
         }
-        List<String> configVars =
-                spec.configVars() != null ? spec.configVars() : addOn.configVars();
+        List<String> configVars = spec.configVars() != null ? spec.configVars() : addOn.configVars();
         for (String var : configVars) {
             if (!app.configVars().containsKey(var)) {
                 problems.add(where + ": provides " + var + " but the app has no such config var");
             }
         }
         return new AddOnAttachment(
-                orDefault(
-                        spec.id(),
-                        Ids.derive(
-                                "addon-attachment", addOn.name() + "/" + app.name() + "/" + name)),
+                orDefault(spec.id(), Ids.derive("addon-attachment", addOn.name() + "/" + app.name() + "/" + name)),
                 name,
                 spec.namespace(),
                 addOnId,

@@ -34,10 +34,7 @@ final class AppAssembler {
     private final List<String> problems;
     private final Map<String, App> appsByName = new LinkedHashMap<>();
 
-    AppAssembler(
-            Map<String, Account> accountsByEmail,
-            Map<String, Team> teamsByName,
-            List<String> problems) {
+    AppAssembler(Map<String, Account> accountsByEmail, Map<String, Team> teamsByName, List<String> problems) {
         this.accountsByEmail = accountsByEmail;
         this.teamsByName = teamsByName;
         this.problems = problems;
@@ -80,23 +77,22 @@ final class AppAssembler {
         }
         Instant created = orDefault(spec.createdAt(), DEFAULT_TIME);
         Instant updated = orDefault(spec.updatedAt(), created);
-        App app =
-                new App(
-                        orDefault(spec.id(), Ids.derive("app", spec.name())),
-                        spec.name(),
-                        orDefault(spec.region(), "us"),
-                        orDefault(spec.stack(), "heroku-24"),
-                        orDefault(spec.generation(), "cedar"),
-                        ownerId,
-                        teamId,
-                        created,
-                        updated,
-                        orDefault(spec.releasedAt(), updated),
-                        spec.buildpackProvidedDescription(),
-                        Boolean.TRUE.equals(spec.maintenance()),
-                        spec.slugSize(),
-                        formation(spec, created, updated),
-                        configVars(spec));
+        App app = new App(
+                orDefault(spec.id(), Ids.derive("app", spec.name())),
+                spec.name(),
+                orDefault(spec.region(), "us"),
+                orDefault(spec.stack(), "heroku-24"),
+                orDefault(spec.generation(), "cedar"),
+                ownerId,
+                teamId,
+                created,
+                updated,
+                orDefault(spec.releasedAt(), updated),
+                spec.buildpackProvidedDescription(),
+                Boolean.TRUE.equals(spec.maintenance()),
+                spec.slugSize(),
+                formation(spec, created, updated),
+                configVars(spec));
         appsByName.put(app.name(), app);
     }
 
@@ -114,17 +110,14 @@ final class AppAssembler {
             } else if (spec.quantity() != null && spec.quantity() < 0) {
                 problems.add(where + ": quantity is negative");
             } else {
-                result.add(
-                        new Formation(
-                                orDefault(
-                                        spec.id(),
-                                        Ids.derive("formation", app.name() + "/" + spec.type())),
-                                spec.type(),
-                                spec.command(),
-                                orDefault(spec.quantity(), 1),
-                                orDefault(spec.size(), "standard-1x"),
-                                created,
-                                updated));
+                result.add(new Formation(
+                        orDefault(spec.id(), Ids.derive("formation", app.name() + "/" + spec.type())),
+                        spec.type(),
+                        spec.command(),
+                        orDefault(spec.quantity(), 1),
+                        orDefault(spec.size(), "standard-1x"),
+                        created,
+                        updated));
             }
         }
         return result;
@@ -132,28 +125,15 @@ final class AppAssembler {
 
     private Map<String, String> configVars(AppSpec app) {
         Map<String, String> result = new HashMap<>();
-        app.configVars()
-                .forEach(
-                        (name, value) -> {
-                            if (!CONFIG_VAR.matcher(name).matches()) {
-                                problems.add(
-                                        "app "
-                                                + app.name()
-                                                + " config var "
-                                                + name
-                                                + " does not match "
-                                                + CONFIG_VAR.pattern());
-                            } else if (value == null) {
-                                problems.add(
-                                        "app "
-                                                + app.name()
-                                                + " config var "
-                                                + name
-                                                + " has no value");
-                            } else {
-                                result.put(name, value);
-                            }
-                        });
+        app.configVars().forEach((name, value) -> {
+            if (!CONFIG_VAR.matcher(name).matches()) {
+                problems.add("app " + app.name() + " config var " + name + " does not match " + CONFIG_VAR.pattern());
+            } else if (value == null) {
+                problems.add("app " + app.name() + " config var " + name + " has no value");
+            } else {
+                result.put(name, value);
+            }
+        });
         return result;
     }
 }

@@ -30,9 +30,7 @@ public class AppDirectory {
     public App app(Caller caller, String idOrName) {
         requireAppScope(caller);
         Estate estate = store.current();
-        App app =
-                estate.appByIdOrName(idOrName)
-                        .orElseThrow(() -> ApiException.notFound("Couldn't find that app."));
+        App app = estate.appByIdOrName(idOrName).orElseThrow(() -> ApiException.notFound("Couldn't find that app."));
         if (!estate.canSee(caller.account(), app)) {
             throw ApiException.forbidden("You do not have access to the app " + app.name() + ".");
         }
@@ -55,9 +53,8 @@ public class AppDirectory {
     /** The app's config vars; only tokens allowed to read secrets get them. */
     public Map<String, String> configVars(Caller caller, String appIdOrName) {
         if (!caller.token().readsSecrets()) {
-            throw ApiException.forbidden(
-                    "This token's OAuth scope does not allow reading config vars; "
-                            + "use a token with the global, read-protected or write-protected scope.");
+            throw ApiException.forbidden("This token's OAuth scope does not allow reading config vars; "
+                    + "use a token with the global, read-protected or write-protected scope.");
         }
         return app(caller, appIdOrName).configVars();
     }

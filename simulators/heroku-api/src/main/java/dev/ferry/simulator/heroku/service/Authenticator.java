@@ -30,9 +30,6 @@ public class Authenticator {
         String value = authorization.substring(BEARER.length()).trim();
         Estate estate = store.current();
         return estate.token(value)
-                .flatMap(
-                        token ->
-                                estate.account(token.accountId())
-                                        .map(account -> new Caller(account, token)));
+                .flatMap(token -> estate.account(token.accountId()).map(account -> new Caller(account, token)));
     }
 }

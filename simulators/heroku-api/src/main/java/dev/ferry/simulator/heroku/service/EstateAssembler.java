@@ -61,12 +61,7 @@ public final class EstateAssembler {
             throw new EstateInvalidException(source, problems);
         }
         try {
-            return new Estate(
-                    accountsByEmail.values(),
-                    tokens,
-                    teamsByName.values(),
-                    appsByName.values(),
-                    addOns);
+            return new Estate(accountsByEmail.values(), tokens, teamsByName.values(), appsByName.values(), addOns);
         } catch (IllegalArgumentException e) {
             throw new EstateInvalidException(source, List.of(e.getMessage()));
         }
@@ -83,16 +78,15 @@ public final class EstateAssembler {
         }
         Instant created = orDefault(spec.createdAt(), DEFAULT_TIME);
         Instant updated = orDefault(spec.updatedAt(), created);
-        Account account =
-                new Account(
-                        orDefault(spec.id(), Ids.derive("account", spec.email())),
-                        spec.email(),
-                        spec.name(),
-                        created,
-                        updated,
-                        orDefault(spec.lastLogin(), updated),
-                        Boolean.TRUE.equals(spec.twoFactorAuthentication()),
-                        spec.defaultTeam());
+        Account account = new Account(
+                orDefault(spec.id(), Ids.derive("account", spec.email())),
+                spec.email(),
+                spec.name(),
+                created,
+                updated,
+                orDefault(spec.lastLogin(), updated),
+                Boolean.TRUE.equals(spec.twoFactorAuthentication()),
+                spec.defaultTeam());
         accountsByEmail.put(account.email(), account);
         if (spec.tokens().isEmpty()) {
             problems.add("account " + spec.email() + " has no tokens");
@@ -160,14 +154,9 @@ public final class EstateAssembler {
         Team team = teamsByName.get(spec.defaultTeam());
         Account account = accountsByEmail.get(spec.email());
         if (team == null) {
-            problems.add(
-                    "account " + spec.email() + " has unknown default team " + spec.defaultTeam());
+            problems.add("account " + spec.email() + " has unknown default team " + spec.defaultTeam());
         } else if (account != null && !team.memberIds().contains(account.id())) {
-            problems.add(
-                    "account "
-                            + spec.email()
-                            + " is not a member of its default team "
-                            + spec.defaultTeam());
+            problems.add("account " + spec.email() + " is not a member of its default team " + spec.defaultTeam());
         }
     }
 

@@ -87,8 +87,7 @@ public record EstateDocument(
     }
 
     /** One process type of an app's formation. */
-    public record FormationSpec(
-            UUID id, String type, String command, Integer quantity, String size) {}
+    public record FormationSpec(UUID id, String type, String command, Integer quantity, String size) {}
 
     /**
      * An add-on; {@code app} is the billing app (default: the first attachment's app) and {@code
@@ -116,6 +115,5 @@ public record EstateDocument(
      * An attachment of the enclosing add-on to an app; {@code config_vars} defaults to the
      * add-on's.
      */
-    public record AttachmentSpec(
-            UUID id, String app, String name, String namespace, List<String> configVars) {}
+    public record AttachmentSpec(UUID id, String app, String name, String namespace, List<String> configVars) {}
 }

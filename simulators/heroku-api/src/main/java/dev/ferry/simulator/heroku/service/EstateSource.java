@@ -20,11 +20,10 @@ public class EstateSource {
 
     public EstateSource(SimulatorConfig config, ObjectMapper mapper) {
         this.config = config;
-        this.mapper =
-                mapper.copy()
-                        .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                        .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+        this.mapper = mapper.copy()
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
     }
 
     /** Where the estate comes from, for logs and errors. */
@@ -50,13 +49,11 @@ public class EstateSource {
         if (file.isPresent()) {
             return Files.newInputStream(Path.of(file.get()));
         }
-        InputStream in =
-                Thread.currentThread()
-                        .getContextClassLoader()
-                        .getResourceAsStream(SimulatorConfig.DEFAULT_ESTATE_RESOURCE);
+        InputStream in = Thread.currentThread()
+                .getContextClassLoader()
+                .getResourceAsStream(SimulatorConfig.DEFAULT_ESTATE_RESOURCE);
         if (in == null) {
-            throw new IOException(
-                    "resource " + SimulatorConfig.DEFAULT_ESTATE_RESOURCE + " missing");
+            throw new IOException("resource " + SimulatorConfig.DEFAULT_ESTATE_RESOURCE + " missing");
         }
         return in;
     }

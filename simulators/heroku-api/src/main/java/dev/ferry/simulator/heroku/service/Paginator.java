@@ -15,24 +15,20 @@ public final class Paginator {
      * @param rangeHeader the request's {@code Range} header, or null
      * @param fields sortable fields, the first being the default
      */
-    public static <T> Page<T> paginate(
-            List<T> items, String rangeHeader, List<RangeField<T>> fields) {
+    public static <T> Page<T> paginate(List<T> items, String rangeHeader, List<RangeField<T>> fields) {
         List<String> names = fields.stream().map(RangeField::name).toList();
         RangeRequest range = RangeRequest.parse(rangeHeader, names);
-        Function<T, String> key =
-                fields.stream()
-                        .filter(f -> f.name().equals(range.field()))
-                        .findFirst()
-                        .orElseThrow()
-                        .key();
-        Comparator<String> order =
-                range.descending() ? Comparator.<String>reverseOrder() : Comparator.naturalOrder();
-        List<T> selected =
-                items.stream()
-                        .filter(item -> afterStart(order, key.apply(item), range))
-                        .filter(item -> beforeEnd(order, key.apply(item), range))
-                        .sorted(Comparator.comparing(key, order))
-                        .toList();
+        Function<T, String> key = fields.stream()
+                .filter(f -> f.name().equals(range.field()))
+                .findFirst()
+                .orElseThrow()
+                .key();
+        Comparator<String> order = range.descending() ? Comparator.<String>reverseOrder() : Comparator.naturalOrder();
+        List<T> selected = items.stream()
+                .filter(item -> afterStart(order, key.apply(item), range))
+                .filter(item -> beforeEnd(order, key.apply(item), range))
+                .sorted(Comparator.comparing(key, order))
+                .toList();
         List<T> page = selected.subList(0, Math.min(range.max(), selected.size()));
         String first = page.isEmpty() ? "" : key.apply(page.get(0));
         String last = page.isEmpty() ? "" : key.apply(page.get(page.size() - 1));

@@ -12,12 +12,7 @@ import java.util.Locale;
  * @param end last key to include, or null to run to the end
  */
 public record RangeRequest(
-        String field,
-        String start,
-        boolean startExclusive,
-        String end,
-        int max,
-        boolean descending) {
+        String field, String start, boolean startExclusive, String end, int max, boolean descending) {
 
     /** Page size when the header gives none. */
     public static final int DEFAULT_MAX = 200;
@@ -48,12 +43,11 @@ public record RangeRequest(
         }
         String field = fieldAndKeys[0];
         if (!fields.contains(field)) {
-            throw ApiException.badRequest(
-                    "Invalid `Range` header: cannot sort by `"
-                            + field
-                            + "`; use one of "
-                            + String.join(", ", fields)
-                            + ".");
+            throw ApiException.badRequest("Invalid `Range` header: cannot sort by `"
+                    + field
+                    + "`; use one of "
+                    + String.join(", ", fields)
+                    + ".");
         }
         String keys = fieldAndKeys[1].trim();
         int dots = keys.indexOf("..");
@@ -63,14 +57,8 @@ public record RangeRequest(
         if (exclusive) {
             start = start.substring(1);
         }
-        RangeRequest base =
-                new RangeRequest(
-                        field,
-                        start.isEmpty() ? null : start,
-                        exclusive,
-                        end.isEmpty() ? null : end,
-                        DEFAULT_MAX,
-                        false);
+        RangeRequest base = new RangeRequest(
+                field, start.isEmpty() ? null : start, exclusive, end.isEmpty() ? null : end, DEFAULT_MAX, false);
         return base.withOptions(options);
     }
 

@@ -38,7 +38,6 @@ public class RateLimiter {
 
     private TokenBucket bucket(UUID accountId) {
         return buckets.computeIfAbsent(
-                accountId,
-                id -> new TokenBucket(settings.capacity(), settings.refillPerMinute(), clock));
+                accountId, id -> new TokenBucket(settings.capacity(), settings.refillPerMinute(), clock));
     }
 }

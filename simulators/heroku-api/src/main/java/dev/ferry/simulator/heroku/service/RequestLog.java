@@ -21,23 +21,21 @@ public class RequestLog {
 
     /** Records one answered request. */
     public void record(String method, String path, int status) {
-        counts.computeIfAbsent(new Key(method, path, status), k -> new LongAdder()).increment();
+        counts.computeIfAbsent(new Key(method, path, status), k -> new LongAdder())
+                .increment();
     }
 
     /** Counts so far, ordered by path, then method, then status. */
     public List<Entry> snapshot() {
         return counts.entrySet().stream()
-                .map(
-                        e ->
-                                new Entry(
-                                        e.getKey().method(),
-                                        e.getKey().path(),
-                                        e.getKey().status(),
-                                        e.getValue().sum()))
-                .sorted(
-                        Comparator.comparing(Entry::path)
-                                .thenComparing(Entry::method)
-                                .thenComparingInt(Entry::status))
+                .map(e -> new Entry(
+                        e.getKey().method(),
+                        e.getKey().path(),
+                        e.getKey().status(),
+                        e.getValue().sum()))
+                .sorted(Comparator.comparing(Entry::path)
+                        .thenComparing(Entry::method)
+                        .thenComparingInt(Entry::status))
                 .toList();
     }
 

@@ -9,14 +9,13 @@ class AcceptHeaderTest {
 
     @Test
     void acceptsVersion3AndItsVariants() {
-        assertThat(AcceptHeader.acceptsVersion3("application/vnd.heroku+json; version=3")).isTrue();
+        assertThat(AcceptHeader.acceptsVersion3("application/vnd.heroku+json; version=3"))
+                .isTrue();
         assertThat(AcceptHeader.acceptsVersion3("application/vnd.heroku+json;version=3.sdk"))
                 .isTrue();
         assertThat(AcceptHeader.acceptsVersion3("Application/VND.Heroku+JSON; Version=\"3\""))
                 .isTrue();
-        assertThat(
-                        AcceptHeader.acceptsVersion3(
-                                "application/json, application/vnd.heroku+json; version=3.filters"))
+        assertThat(AcceptHeader.acceptsVersion3("application/json, application/vnd.heroku+json; version=3.filters"))
                 .isTrue();
     }
 

@@ -24,15 +24,7 @@ class EstateAssemblerTest {
 
     private static AccountSpec account(String email, String token, String... scopes) {
         return new AccountSpec(
-                null,
-                email,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of(new TokenSpec(token, List.of(scopes), null)));
+                null, email, null, null, null, null, null, null, List.of(new TokenSpec(token, List.of(scopes), null)));
     }
 
     private static AppSpec app(String name, String owner, String team, Map<String, String> vars) {
@@ -56,26 +48,22 @@ class EstateAssemblerTest {
 
     @Test
     void fillsDefaultsAndDerivesStableIds() {
-        EstateDocument document =
-                new EstateDocument(
+        EstateDocument document = new EstateDocument(
+                null,
+                List.of(account("a@example.test", "T1", "global")),
+                List.of(),
+                List.of(app("shop", "a@example.test", null, Map.of("DATABASE_URL", "x"))),
+                List.of(new AddOnSpec(
                         null,
-                        List.of(account("a@example.test", "T1", "global")),
-                        List.of(),
-                        List.of(app("shop", "a@example.test", null, Map.of("DATABASE_URL", "x"))),
-                        List.of(
-                                new AddOnSpec(
-                                        null,
-                                        "shop-db",
-                                        "heroku-postgresql",
-                                        "heroku-postgresql:essential-0",
-                                        null,
-                                        List.of("DATABASE_URL"),
-                                        null,
-                                        null,
-                                        null,
-                                        List.of(
-                                                new AttachmentSpec(
-                                                        null, "shop", null, null, null)))));
+                        "shop-db",
+                        "heroku-postgresql",
+                        "heroku-postgresql:essential-0",
+                        null,
+                        List.of("DATABASE_URL"),
+                        null,
+                        null,
+                        null,
+                        List.of(new AttachmentSpec(null, "shop", null, null, null)))));
 
         Estate first = EstateAssembler.assemble("test", document);
         Estate second = EstateAssembler.assemble("test", document);
@@ -98,74 +86,60 @@ class EstateAssemblerTest {
 
     @Test
     void reportsEveryBrokenLink() {
-        EstateDocument document =
-                new EstateDocument(
-                        null,
-                        List.of(
-                                account("a@example.test", "T1", "global"),
-                                account("b@example.test", "T1", "superuser")),
-                        List.of(new TeamSpec(null, "crew", null, List.of("nobody@example.test"))),
-                        List.of(
-                                app("shop", "ghost@example.test", null, Map.of()),
-                                app("Bad_Name", "a@example.test", null, Map.of()),
-                                app("both", "a@example.test", "crew", Map.of()),
-                                app("admin", null, "crew", Map.of())),
-                        List.of(
-                                new AddOnSpec(
-                                        null,
-                                        "admin-db",
-                                        "heroku-postgresql",
-                                        "heroku-redis:mini",
-                                        null,
-                                        List.of(),
-                                        null,
-                                        null,
-                                        null,
-                                        List.of()),
-                                new AddOnSpec(
-                                        null,
-                                        "admin-cache",
-                                        "heroku-redis",
-                                        "heroku-redis:mini",
-                                        "admin",
-                                        List.of("REDIS_URL"),
-                                        null,
-                                        null,
-                                        null,
-                                        List.of(
-                                                new AttachmentSpec(null, "admin", null, null, null),
-                                                new AttachmentSpec(
-                                                        null, "nowhere", null, null, null)))));
+        EstateDocument document = new EstateDocument(
+                null,
+                List.of(account("a@example.test", "T1", "global"), account("b@example.test", "T1", "superuser")),
+                List.of(new TeamSpec(null, "crew", null, List.of("nobody@example.test"))),
+                List.of(
+                        app("shop", "ghost@example.test", null, Map.of()),
+                        app("Bad_Name", "a@example.test", null, Map.of()),
+                        app("both", "a@example.test", "crew", Map.of()),
+                        app("admin", null, "crew", Map.of())),
+                List.of(
+                        new AddOnSpec(
+                                null,
+                                "admin-db",
+                                "heroku-postgresql",
+                                "heroku-redis:mini",
+                                null,
+                                List.of(),
+                                null,
+                                null,
+                                null,
+                                List.of()),
+                        new AddOnSpec(
+                                null,
+                                "admin-cache",
+                                "heroku-redis",
+                                "heroku-redis:mini",
+                                "admin",
+                                List.of("REDIS_URL"),
+                                null,
+                                null,
+                                null,
+                                List.of(
+                                        new AttachmentSpec(null, "admin", null, null, null),
+                                        new AttachmentSpec(null, "nowhere", null, null, null)))));
 
         assertThatThrownBy(() -> EstateAssembler.assemble("broken.json", document))
                 .isInstanceOfSatisfying(
                         EstateInvalidException.class,
-                        e ->
-                                assertThat(e.problems())
-                                        .anyMatch(p -> p.contains("reuses token value T1"))
-                                        .anyMatch(
-                                                p ->
-                                                        p.contains(
-                                                                "unknown member nobody@example.test"))
-                                        .anyMatch(
-                                                p -> p.contains("unknown owner ghost@example.test"))
-                                        .anyMatch(p -> p.contains("app name Bad_Name"))
-                                        .anyMatch(p -> p.contains("exactly one of owner or team"))
-                                        .anyMatch(p -> p.contains("heroku-postgresql:<plan>"))
-                                        .anyMatch(p -> p.contains("no such config var"))
-                                        .anyMatch(p -> p.contains("unknown app nowhere")))
+                        e -> assertThat(e.problems())
+                                .anyMatch(p -> p.contains("reuses token value T1"))
+                                .anyMatch(p -> p.contains("unknown member nobody@example.test"))
+                                .anyMatch(p -> p.contains("unknown owner ghost@example.test"))
+                                .anyMatch(p -> p.contains("app name Bad_Name"))
+                                .anyMatch(p -> p.contains("exactly one of owner or team"))
+                                .anyMatch(p -> p.contains("heroku-postgresql:<plan>"))
+                                .anyMatch(p -> p.contains("no such config var"))
+                                .anyMatch(p -> p.contains("unknown app nowhere")))
                 .hasMessageContaining("broken.json");
     }
 
     @Test
     void rejectsUnknownScopes() {
-        EstateDocument document =
-                new EstateDocument(
-                        null,
-                        List.of(account("a@example.test", "T1", "superuser")),
-                        List.of(),
-                        List.of(),
-                        List.of());
+        EstateDocument document = new EstateDocument(
+                null, List.of(account("a@example.test", "T1", "superuser")), List.of(), List.of(), List.of());
         assertThatThrownBy(() -> EstateAssembler.assemble("x", document))
                 .hasMessageContaining("unknown scope: superuser");
     }

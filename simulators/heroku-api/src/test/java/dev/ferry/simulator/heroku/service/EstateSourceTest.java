@@ -18,18 +18,17 @@ import org.junit.jupiter.api.io.TempDir;
 class EstateSourceTest {
 
     private static EstateSource source(String estate) {
-        SimulatorConfig config =
-                new SimulatorConfig() {
-                    @Override
-                    public Optional<String> estate() {
-                        return Optional.ofNullable(estate);
-                    }
+        SimulatorConfig config = new SimulatorConfig() {
+            @Override
+            public Optional<String> estate() {
+                return Optional.ofNullable(estate);
+            }
 
-                    @Override
-                    public RateLimit rateLimit() {
-                        throw new UnsupportedOperationException();
-                    }
-                };
+            @Override
+            public RateLimit rateLimit() {
+                throw new UnsupportedOperationException();
+            }
+        };
         return new EstateSource(config, new ObjectMapper().registerModule(new JavaTimeModule()));
     }
 
@@ -41,14 +40,11 @@ class EstateSourceTest {
         assertThat(estate.accounts())
                 .singleElement()
                 .satisfies(a -> assertThat(a.email()).isEqualTo("platform@acme.example"));
-        assertThat(estate.apps())
-                .extracting(a -> a.name())
-                .containsExactly("acme-shop", "acme-admin");
+        assertThat(estate.apps()).extracting(a -> a.name()).containsExactly("acme-shop", "acme-admin");
         assertThat(estate.addOns()).hasSize(3);
-        assertThat(
-                        estate.token("HRKU-00000000-0000-4000-8000-000000000002")
-                                .orElseThrow()
-                                .readsSecrets())
+        assertThat(estate.token("HRKU-00000000-0000-4000-8000-000000000002")
+                        .orElseThrow()
+                        .readsSecrets())
                 .isFalse();
     }
 
@@ -56,23 +52,17 @@ class EstateSourceTest {
     void everyDemoSecretIsObviouslyFake() {
         Estate estate = source(null).load();
         estate.apps()
-                .forEach(
-                        app ->
-                                app.configVars()
-                                        .forEach(
-                                                (name, value) -> {
-                                                    if (!name.equals("RAILS_ENV")) {
-                                                        assertThat(value).as(name).contains("FAKE");
-                                                    }
-                                                }));
+                .forEach(app -> app.configVars().forEach((name, value) -> {
+                    if (!name.equals("RAILS_ENV")) {
+                        assertThat(value).as(name).contains("FAKE");
+                    }
+                }));
     }
 
     @Test
     void readsAnEstateFile(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("estate.json");
-        Files.writeString(
-                file,
-                """
+        Files.writeString(file, """
                 {"accounts": [{"email": "x@example.test", "tokens": [{"token": "T", "scope": "read"}]}],
                  "apps": [{"name": "solo-app", "owner": "x@example.test"}]}
                 """);
@@ -83,9 +73,7 @@ class EstateSourceTest {
     @Test
     void unknownKeysAreErrorsNotSilentlyIgnored(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("estate.json");
-        Files.writeString(
-                file,
-                """
+        Files.writeString(file, """
                 {"accounts": [{"email": "x@example.test", "tokenz": []}]}
                 """);
         assertThatThrownBy(() -> source(file.toString()).load())

@@ -13,8 +13,7 @@ class RangeRequestTest {
 
     @Test
     void noHeaderMeansIdAscendingWithTheDefaultPage() {
-        assertThat(RangeRequest.parse(null, FIELDS))
-                .isEqualTo(new RangeRequest("id", null, false, null, 200, false));
+        assertThat(RangeRequest.parse(null, FIELDS)).isEqualTo(new RangeRequest("id", null, false, null, 200, false));
     }
 
     @Test
@@ -34,27 +33,19 @@ class RangeRequestTest {
     void nextRangeIsExclusiveAndKeepsOptions() {
         RangeRequest range = RangeRequest.parse("name ..z; max=2, order=desc", FIELDS);
         assertThat(range.next("m")).isEqualTo("name ]m..z; max=2, order=desc");
-        assertThat(RangeRequest.parse("id ..; max=5", FIELDS).next("abc"))
-                .isEqualTo("id ]abc..; max=5");
+        assertThat(RangeRequest.parse("id ..; max=5", FIELDS).next("abc")).isEqualTo("id ]abc..; max=5");
     }
 
     @Test
     void rejectsMalformedHeaders() {
         for (String bad :
-                List.of(
-                        "id",
-                        "id ..; max=-1",
-                        "id ..; max=2; order=desc",
-                        "id ..; limit=2",
-                        "updated_at ..")) {
+                List.of("id", "id ..; max=-1", "id ..; max=2; order=desc", "id ..; limit=2", "updated_at ..")) {
             assertThatThrownBy(() -> RangeRequest.parse(bad, FIELDS))
                     .as(bad)
-                    .isInstanceOfSatisfying(
-                            ApiException.class,
-                            e -> {
-                                assertThat(e.status()).isEqualTo(400);
-                                assertThat(e.id()).isEqualTo("bad_request");
-                            });
+                    .isInstanceOfSatisfying(ApiException.class, e -> {
+                        assertThat(e.status()).isEqualTo(400);
+                        assertThat(e.id()).isEqualTo("bad_request");
+                    });
         }
     }
 }

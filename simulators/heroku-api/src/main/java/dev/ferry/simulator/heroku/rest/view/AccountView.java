@@ -27,12 +27,11 @@ public record AccountView(
 
     /** Renders an account; the default team is looked up in the estate. */
     public static AccountView of(Account account, Estate estate) {
-        Ref team =
-                account.defaultTeamName() == null
-                        ? null
-                        : estate.teamNamed(account.defaultTeamName())
-                                .map(t -> new Ref(t.id(), t.name()))
-                                .orElse(null);
+        Ref team = account.defaultTeamName() == null
+                ? null
+                : estate.teamNamed(account.defaultTeamName())
+                        .map(t -> new Ref(t.id(), t.name()))
+                        .orElse(null);
         return new AccountView(
                 true,
                 false,

@@ -33,18 +33,15 @@ public record AddOnView(
     public static AddOnView of(AddOn addOn, Estate estate) {
         App billingApp = estate.app(addOn.billingAppId()).orElseThrow();
         Team team = estate.team(billingApp.teamId()).orElse(null);
-        BillingEntity billing =
-                team != null
-                        ? new BillingEntity(team.id(), team.name(), "team")
-                        : new BillingEntity(billingApp.id(), billingApp.name(), "app");
+        BillingEntity billing = team != null
+                ? new BillingEntity(team.id(), team.name(), "team")
+                : new BillingEntity(billingApp.id(), billingApp.name(), "app");
         return new AddOnView(
                 List.of(),
                 AppView.named("addon-service", addOn.service()),
                 billing,
                 AppView.ref(billingApp),
-                addOn.priceCents() == null
-                        ? null
-                        : new BilledPrice(addOn.priceCents(), false, "month"),
+                addOn.priceCents() == null ? null : new BilledPrice(addOn.priceCents(), false, "month"),
                 addOn.configVars(),
                 Times.format(addOn.createdAt()),
                 addOn.id(),

@@ -35,12 +35,11 @@ public record AppView(
     public static AppView of(App app, Estate estate) {
         Team team = estate.team(app.teamId()).orElse(null);
         Ref teamRef = team == null ? null : new Ref(team.id(), team.name());
-        OwnerRef owner =
-                team != null
-                        ? new OwnerRef(team.ownerEmail(), team.id())
-                        : estate.account(app.ownerId())
-                                .map(a -> new OwnerRef(a.email(), a.id()))
-                                .orElseThrow();
+        OwnerRef owner = team != null
+                ? new OwnerRef(team.ownerEmail(), team.id())
+                : estate.account(app.ownerId())
+                        .map(a -> new OwnerRef(a.email(), a.id()))
+                        .orElseThrow();
         Ref stack = named("stack", app.stack());
         return new AppView(
                 false,

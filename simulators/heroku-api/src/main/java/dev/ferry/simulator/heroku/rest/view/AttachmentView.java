@@ -32,8 +32,7 @@ public record AttachmentView(
      *
      * @param includeConfigVars whether the client asked for {@code config_vars}
      */
-    public static AttachmentView of(
-            AddOnAttachment attachment, Estate estate, boolean includeConfigVars) {
+    public static AttachmentView of(AddOnAttachment attachment, Estate estate, boolean includeConfigVars) {
         AddOn addOn = estate.addOn(attachment.addOnId()).orElseThrow();
         App billingApp = estate.app(addOn.billingAppId()).orElseThrow();
         App app = estate.app(attachment.appId()).orElseThrow();
