@@ -1,0 +1,71 @@
+package dev.ferry.simulator.aptible.domain;
+
+import java.time.Instant;
+
+/** A process type of a deployed app, created by its deploy operation. */
+public record Service(
+        long id,
+        long appId,
+        long accountId,
+        String processType,
+        String command,
+        String dockerRepo,
+        String dockerRef,
+        int containerCount,
+        int containerMemoryLimitMb,
+        String instanceClass,
+        boolean deleted,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public Service scaled(Integer count, Integer memoryMb, String profile, Instant now) {
+        return new Service(
+                id,
+                appId,
+                accountId,
+                processType,
+                command,
+                dockerRepo,
+                dockerRef,
+                count == null ? containerCount : count,
+                memoryMb == null ? containerMemoryLimitMb : memoryMb,
+                profile == null ? instanceClass : InstanceClasses.of(profile),
+                deleted,
+                createdAt,
+                now);
+    }
+
+    public Service redeployed(String newCommand, String repo, String ref, Instant now) {
+        return new Service(
+                id,
+                appId,
+                accountId,
+                processType,
+                newCommand,
+                repo,
+                ref,
+                containerCount,
+                containerMemoryLimitMb,
+                instanceClass,
+                deleted,
+                createdAt,
+                now);
+    }
+
+    public Service markDeleted(Instant now) {
+        return new Service(
+                id,
+                appId,
+                accountId,
+                processType,
+                command,
+                dockerRepo,
+                dockerRef,
+                containerCount,
+                containerMemoryLimitMb,
+                instanceClass,
+                true,
+                createdAt,
+                now);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.ferry.simulator.aptible.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.simulator.aptible.domain.ApiException;
+import dev.ferry.simulator.aptible.service.FaultService;
+import dev.ferry.simulator.aptible.service.StateService;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** The admin surface for tests and demos: state summary, failure switches and reset. */
+@Path("/_simulator")
+public class SimulatorResource {
+
+    private final StateService state;
+    private final FaultService faults;
+    private final HalResponses responses;
+    private final JsonBodies bodies;
+
+    public SimulatorResource(StateService state, FaultService faults, HalResponses responses, JsonBodies bodies) {
+        this.state = state;
+        this.faults = faults;
+        this.responses = responses;
+        this.bodies = bodies;
+    }
+
+    @GET
+    @Path("state")
+    public Response state() {
+        return responses.ok(state.snapshot());
+    }
+
+    @GET
+    @Path("faults")
+    public Response faults() {
+        return responses.ok(faults.current());
+    }
+
+    /**
+     * {@code {"fail_operation_types": ["deploy"], "server_error_rates": {"/apps": 0.5},
+     * "server_error_status": 503}}; absent keys keep their value, empty ones switch off.
+     */
+    @POST
+    @Path("faults")
+    @Consumes(MediaType.WILDCARD)
+    public Response updateFaults(String body) {
+        ObjectNode json = bodies.object(body);
+        return responses.ok(faults.update(
+                types(json.get("fail_operation_types")),
+                rates(json.get("server_error_rates")),
+                JsonBodies.integer(json, "server_error_status")));
+    }
+
+    @POST
+    @Path("reset")
+    public Response reset() {
+        state.reset();
+        return responses.ok(state.snapshot());
+    }
+
+    private static Set<String> types(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw ApiException.unprocessable("fail_operation_types must be an array of strings");
+        }
+        Set<String> types = new LinkedHashSet<>();
+        node.forEach(t -> {
+            if (!t.isTextual()) {
+                throw ApiException.unprocessable("fail_operation_types must be an array of strings");
+            }
+            types.add(t.asText());
+        });
+        return types;
+    }
+
+    private static Map<String, Double> rates(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw ApiException.unprocessable("server_error_rates must map paths to rates");
+        }
+        Map<String, Double> rates = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> {
+            if (!e.getValue().isNumber()) {
+                throw ApiException.unprocessable("server_error_rates values must be numbers");
+            }
+            rates.put(e.getKey(), e.getValue().asDouble());
+        });
+        return rates;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.ferry.simulator.aptible.service;
+
+import dev.ferry.simulator.aptible.config.SimulatorConfig;
+import dev.ferry.simulator.aptible.domain.Account;
+import dev.ferry.simulator.aptible.domain.ApiException;
+import dev.ferry.simulator.aptible.domain.Stack;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** Creates and looks up accounts (environments). */
+@ApplicationScoped
+public class AccountService {
+
+    private static final Set<String> TYPES = Set.of("development", "production");
+
+    private final Store store;
+    private final StackCatalog stacks;
+    private final SimulatorConfig config;
+    private final Clock clock;
+
+    public AccountService(Store store, StackCatalog stacks, SimulatorConfig config, Clock clock) {
+        this.store = store;
+        this.stacks = stacks;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public List<Account> all() {
+        return store.accounts();
+    }
+
+    public List<Account> onStack(long stackId) {
+        stacks.get(stackId);
+        return store.accounts().stream().filter(a -> a.stackId() == stackId).toList();
+    }
+
+    public Account get(long id) {
+        return store.account(id).orElseThrow(() -> ApiException.notFound("Account", id));
+    }
+
+    public Account findByHandle(String handle) {
+        if (handle == null || handle.isBlank()) {
+            throw ApiException.badRequest("handle is required");
+        }
+        return store.accounts().stream()
+                .filter(a -> a.handle().equals(handle))
+                .findFirst()
+                .orElseThrow(() -> ApiException.notFoundBy("Account", "handle", handle));
+    }
+
+    public Account create(NewAccount request) {
+        String handle = Handles.require(request.handle());
+        Stack stack = stack(request);
+        String type = request.type() == null ? defaultType(stack) : request.type();
+        if (!TYPES.contains(type)) {
+            throw ApiException.unprocessable("Type is not included in the list");
+        }
+        return store.write(() -> {
+            if (store.accounts().stream().anyMatch(a -> a.handle().equals(handle))) {
+                throw Handles.taken();
+            }
+            Instant now = clock.instant();
+            return store.save(new Account(
+                    store.nextId(),
+                    handle,
+                    type,
+                    request.name() == null ? handle : request.name(),
+                    request.organizationId() == null ? config.organizationId() : request.organizationId(),
+                    stack.id(),
+                    request.onboardingStatus() == null ? "initiated" : request.onboardingStatus(),
+                    now,
+                    now));
+        });
+    }
+
+    private Stack stack(NewAccount request) {
+        Long id = request.stackId();
+        if (id == null && request.stackHref() != null) {
+            id = Hrefs.trailingId(request.stackHref(), "stacks");
+        }
+        if (id == null) {
+            return stacks.get(StackCatalog.SHARED_STACK_ID);
+        }
+        long wanted = id;
+        return stacks.find(wanted).orElseThrow(() -> ApiException.unprocessable("Stack can't be blank"));
+    }
+
+    private static String defaultType(Stack stack) {
+        return stack.shared() ? "development" : "production";
+    }
+}

@@ -1,0 +1,35 @@
+package dev.ferry.simulator.aptible.service;
+
+import java.util.List;
+import java.util.Map;
+
+/** What {@code GET /_simulator/state} reports: counts and handles of everything stored. */
+public record SimulatorState(
+        HandleCount accounts,
+        Apps apps,
+        Count services,
+        Count configurations,
+        Operations operations,
+        FaultSettings faults) {
+
+    /** Live resources known by handle. */
+    public record HandleCount(int count, List<String> handles) {}
+
+    /** Live apps, grouped as tests need them; deprovisioned apps are listed apart. */
+    public record Apps(
+            int count,
+            List<String> handles,
+            Map<String, List<String>> byAccount,
+            Map<String, Integer> byStatus,
+            List<String> deprovisioned) {}
+
+    /** A plain count of live resources. */
+    public record Count(int count) {}
+
+    /** Every operation since the last reset, including those of deprovisioned apps. */
+    public record Operations(
+            int count,
+            Map<String, Integer> byType,
+            Map<String, Integer> byStatus,
+            Map<String, Map<String, Integer>> byTypeAndStatus) {}
+}

@@ -1,0 +1,38 @@
+package dev.ferry.simulator.slack.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Map;
+
+/** Settings of the Slack receiver, read from the {@code slack-receiver.*} keys. */
+@ConfigMapping(prefix = "slack-receiver")
+public interface ReceiverConfig {
+
+    /** Bot tokens that {@code chat.postMessage} accepts. */
+    @WithDefault("xoxb-fake-ferry-demo")
+    List<String> botTokens();
+
+    /** Known channels: name (without '#') to channel id. */
+    Map<String, String> channels();
+
+    /** When true, {@code chat.postMessage} accepts any channel, not only the known ones. */
+    @WithDefault("false")
+    boolean acceptAnyChannel();
+
+    /** Workspace (team) id put on posted messages. */
+    @WithDefault("T0FERRYDEMO")
+    String teamId();
+
+    /** Bot user id put on posted messages. */
+    @WithDefault("U0FERRYBOT")
+    String botUserId();
+
+    /** Bot id put on posted messages. */
+    @WithDefault("B0FERRYBOT")
+    String botId();
+
+    /** App id put on posted messages. */
+    @WithDefault("A0FERRYAPP")
+    String appId();
+}
