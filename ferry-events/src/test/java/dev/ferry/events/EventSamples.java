@@ -58,7 +58,8 @@ final class EventSamples {
                         List.of("DATABASE_URL"))));
         return List.of(
                 new DiscoveryStarted("d1", "apps", List.of("acme-shop"), "alice", T),
-                new EstateDiscovered("d1", new HerokuAccount("acc1", "platform@acme.example"), List.of(app), T),
+                new EstateDiscovered(
+                        "d1", new HerokuAccount("acc1", "platform@acme.example"), List.of(app), T, "alice"),
                 new DiscoveryFailed("d1", "Heroku answered 401: Invalid credentials provided.", T),
                 new PlanProposed("p1", 1, "d1", "acme-production", "alice", List.of(step), T),
                 new PlanApproved("p1", 1, "bob", "looks right", T),

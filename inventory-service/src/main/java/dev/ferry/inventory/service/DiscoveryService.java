@@ -60,7 +60,11 @@ public class DiscoveryService {
                                 .collect()
                                 .asList())
                         .map(apps -> new EstateDiscovered(
-                                discoveryId, new HerokuAccount(account.id(), account.email()), apps, clock.instant())))
+                                discoveryId,
+                                new HerokuAccount(account.id(), account.email()),
+                                apps,
+                                clock.instant(),
+                                request.requester())))
                 .onFailure(e -> !(e instanceof ProblemException))
                 .recoverWithUni(failure -> failed(started, failure))
                 .flatMap(discovered ->

@@ -1,0 +1,52 @@
+package dev.ferry.planner.domain;
+
+import dev.ferry.common.rest.ProblemException;
+import dev.ferry.events.plan.PlanApproved;
+import dev.ferry.events.plan.PlanRejected;
+import java.time.Instant;
+
+/**
+ * What a decision about a plan needs to know, and the decisions themselves: approve or reject the
+ * latest proposed version, once.
+ */
+public record PlanState(String planId, int latestVersion, String status, String environment, String requestedBy) {
+    public static final String PROPOSED = "proposed";
+    public static final String APPROVED = "approved";
+    public static final String REJECTED = "rejected";
+
+    /** Decides an approval; refuses anything but the latest proposed version. */
+    public PlanApproved approve(Decision decision, Instant now) {
+        check(decision, "approve");
+        if (isProduction() && decision.by().equalsIgnoreCase(requestedBy)) {
+            throw ProblemException.conflict("Plan " + planId + " targets production and was requested by " + requestedBy
+                    + "; another person must approve it");
+        }
+        return new PlanApproved(planId, latestVersion, decision.by(), decision.comment(), now);
+    }
+
+    /** Decides a rejection. */
+    public PlanRejected reject(Decision decision, Instant now) {
+        check(decision, "reject");
+        return new PlanRejected(planId, latestVersion, decision.by(), decision.comment(), now);
+    }
+
+    private void check(Decision decision, String verb) {
+        if (decision.by() == null || decision.by().isBlank()) {
+            throw ProblemException.badRequest("Say who decides: 'approvedBy' (or 'rejectedBy') is required");
+        }
+        if (decision.version() != null && decision.version() != latestVersion) {
+            throw ProblemException.conflict("Plan " + planId + " is at version " + latestVersion + "; version "
+                    + decision.version() + " is not the latest and cannot be " + verb + "d");
+        }
+        if (!status.equals(PROPOSED)) {
+            throw ProblemException.conflict("Plan " + planId + " version " + latestVersion + " is already " + status);
+        }
+    }
+
+    private boolean isProduction() {
+        return environment.endsWith("-production");
+    }
+
+    /** A person's decision: who, which version (optional: the latest), and why. */
+    public record Decision(String by, Integer version, String comment) {}
+}
