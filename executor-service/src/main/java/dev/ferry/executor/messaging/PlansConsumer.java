@@ -1,0 +1,82 @@
+package dev.ferry.executor.messaging;
+
+import dev.ferry.common.messaging.EventLog;
+import dev.ferry.common.projection.Projector;
+import dev.ferry.events.CloudEvent;
+import dev.ferry.events.EventCodec;
+import dev.ferry.events.EventIds;
+import dev.ferry.events.migration.MigrationStarted;
+import dev.ferry.events.plan.PlanApproved;
+import dev.ferry.events.plan.PlanStep;
+import dev.ferry.executor.service.MigrationStore;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Projects plans and starts a migration when one is approved. The start event's id derives from the
+ * approval's, so a redelivered approval never starts a second migration.
+ */
+@ApplicationScoped
+public class PlansConsumer {
+    private static final Logger LOG = Logger.getLogger(PlansConsumer.class);
+
+    private final Projector projector;
+    private final MigrationStore store;
+    private final EventLog eventLog;
+    private final Clock clock;
+
+    public PlansConsumer(Projector projector, MigrationStore store, EventLog eventLog, Clock clock) {
+        this.projector = projector;
+        this.store = store;
+        this.eventLog = eventLog;
+        this.clock = clock;
+    }
+
+    /** The migration id of a plan version; deterministic so every instance agrees. */
+    public static String migrationId(String planId, int version) {
+        return EventIds.derive("migration", planId, Integer.toString(version));
+    }
+
+    @Incoming("plans-in")
+    public Uni<Void> onPlan(ConsumerRecord<String, String> record) {
+        return Panache.withTransaction(() -> projector.consume(record)).flatMap(v -> react(record));
+    }
+
+    private Uni<Void> react(ConsumerRecord<String, String> record) {
+        Optional<CloudEvent> event;
+        try {
+            event = EventCodec.fromRecord(record);
+        } catch (IllegalArgumentException malformed) {
+            return Uni.createFrom().voidItem();
+        }
+        if (event.isEmpty() || !(event.get().data() instanceof PlanApproved approved)) {
+            return Uni.createFrom().voidItem();
+        }
+        return store.plan(approved.planId()).flatMap(plan -> {
+            if (plan == null || plan.version != approved.version()) {
+                LOG.errorf(
+                        "Approved plan %s v%d is unknown to the executor; not starting",
+                        approved.planId(), approved.version());
+                return Uni.createFrom().voidItem();
+            }
+            MigrationStarted started = new MigrationStarted(
+                    migrationId(plan.id, plan.version),
+                    plan.id,
+                    plan.version,
+                    plan.environment,
+                    MigrationStore.steps(plan).stream().map(PlanStep::id).toList(),
+                    clock.instant());
+            LOG.infof(
+                    "Plan %s v%d approved by %s: starting migration %s",
+                    plan.id, plan.version, approved.approvedBy(), started.migrationId());
+            return eventLog.append(EventIds.derive(event.get().id(), "migration-started"), started)
+                    .replaceWithVoid();
+        });
+    }
+}

@@ -1,0 +1,34 @@
+package dev.ferry.notifier.service;
+
+import dev.ferry.notifier.config.NotifierConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** The API resources a message points people to, so they can look closer from Slack. */
+@ApplicationScoped
+public class Links {
+    private final String executorUrl;
+    private final String plannerUrl;
+
+    public Links(NotifierConfig config) {
+        this.executorUrl = trim(config.links().executorUrl());
+        this.plannerUrl = trim(config.links().plannerUrl());
+    }
+
+    public String migration(String migrationId) {
+        return executorUrl + "/api/migrations/" + segment(migrationId);
+    }
+
+    public String plan(String planId) {
+        return plannerUrl + "/api/plans/" + segment(planId);
+    }
+
+    private static String segment(String id) {
+        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String trim(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
