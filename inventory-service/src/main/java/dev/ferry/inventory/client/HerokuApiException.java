@@ -1,14 +1,37 @@
 package dev.ferry.inventory.client;
 
+import jakarta.ws.rs.core.Response;
+
 /** Heroku refused or failed a request; carries Heroku's own error id and message. */
 public class HerokuApiException extends RuntimeException {
     private final int status;
     private final String errorId;
+    private final Integer rateLimitRemaining;
 
     public HerokuApiException(int status, String errorId, String message) {
+        this(status, errorId, message, null);
+    }
+
+    public HerokuApiException(int status, String errorId, String message, Integer rateLimitRemaining) {
         super("Heroku answered " + status + (errorId == null ? "" : " " + errorId) + ": " + message);
         this.status = status;
         this.errorId = errorId;
+        this.rateLimitRemaining = rateLimitRemaining;
+    }
+
+    /** The exception for an error answer, reading Heroku's body when it has one. */
+    static HerokuApiException of(Response response) {
+        HerokuDtos.Error error = null;
+        try {
+            error = response.readEntity(HerokuDtos.Error.class);
+        } catch (RuntimeException unreadable) {
+            // Not Heroku's error shape: report the status alone.
+        }
+        return new HerokuApiException(
+                response.getStatus(),
+                error == null ? null : error.id(),
+                error == null || error.message() == null ? "no error body" : error.message(),
+                HerokuClient.remaining(response));
     }
 
     public int status() {
@@ -17,5 +40,10 @@ public class HerokuApiException extends RuntimeException {
 
     public String errorId() {
         return errorId;
+    }
+
+    /** Heroku's {@code RateLimit-Remaining} on the answer, or null. */
+    public Integer rateLimitRemaining() {
+        return rateLimitRemaining;
     }
 }

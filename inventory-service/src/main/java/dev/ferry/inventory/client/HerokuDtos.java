@@ -35,6 +35,10 @@ public final class HerokuDtos {
             Ref plan,
             @JsonProperty("config_vars") List<String> configVars) {}
 
+    /** {@code GET /account/rate-limits}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RateLimits(int remaining) {}
+
     /** Heroku's error body. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Error(String id, String message) {}

@@ -3,20 +3,23 @@ package dev.ferry.inventory.service;
 import dev.ferry.common.messaging.EventLog;
 import dev.ferry.common.rest.ProblemException;
 import dev.ferry.events.EventIds;
+import dev.ferry.events.inventory.AppInventory;
 import dev.ferry.events.inventory.DiscoveryFailed;
 import dev.ferry.events.inventory.DiscoveryStarted;
 import dev.ferry.events.inventory.EstateDiscovered;
 import dev.ferry.events.inventory.HerokuAccount;
+import dev.ferry.inventory.client.CallStats;
 import dev.ferry.inventory.client.HerokuApiException;
 import dev.ferry.inventory.client.HerokuClient;
 import dev.ferry.inventory.client.HerokuDtos;
+import dev.ferry.inventory.config.InventoryConfig;
 import dev.ferry.inventory.domain.DiscoveryRequest;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,16 +34,22 @@ public class DiscoveryService {
     private final EstateReader reader;
     private final EventLog eventLog;
     private final Clock clock;
+    private final int parallelism;
 
-    public DiscoveryService(HerokuClient heroku, EstateReader reader, EventLog eventLog, Clock clock) {
+    public DiscoveryService(
+            HerokuClient heroku, EstateReader reader, EventLog eventLog, Clock clock, InventoryConfig config) {
         this.heroku = heroku;
         this.reader = reader;
         this.eventLog = eventLog;
         this.clock = clock;
+        this.parallelism = Math.max(1, config.heroku().parallelism());
     }
 
     /** The outcome a caller is told about. */
     public record Outcome(String discoveryId, String status, int apps, String reason) {}
+
+    /** What a scan of Heroku read, before anything is appended. */
+    public record Scan(HerokuDtos.Account account, List<AppInventory> apps) {}
 
     public Uni<Outcome> discover(DiscoveryRequest request) {
         List<String> problems = request.problems();
@@ -51,20 +60,16 @@ public class DiscoveryService {
         Instant startedAt = clock.instant();
         DiscoveryStarted started = new DiscoveryStarted(
                 discoveryId, request.effectiveScope(), request.appNames(), request.requester(), startedAt);
-        return heroku.account()
-                .flatMap(account -> resolve(request)
-                        .flatMap(apps -> Multi.createFrom()
-                                .iterable(apps)
-                                .onItem()
-                                .transformToUniAndConcatenate(reader::read)
-                                .collect()
-                                .asList())
-                        .map(apps -> new EstateDiscovered(
-                                discoveryId,
-                                new HerokuAccount(account.id(), account.email()),
-                                apps,
-                                clock.instant(),
-                                request.requester())))
+        CallStats stats = new CallStats();
+        return scan(request, stats)
+                .map(scan -> new EstateDiscovered(
+                        discoveryId,
+                        new HerokuAccount(scan.account().id(), scan.account().email()),
+                        scan.apps(),
+                        clock.instant(),
+                        request.requester()))
+                .onTermination()
+                .invoke(() -> LOG.infof("Discovery %s Heroku calls: %s", discoveryId, stats))
                 .onFailure(e -> !(e instanceof ProblemException))
                 .recoverWithUni(failure -> failed(started, failure))
                 .flatMap(discovered ->
@@ -73,19 +78,37 @@ public class DiscoveryService {
                         new Outcome(discoveryId, "completed", discovered.apps().size(), null));
     }
 
-    private Uni<List<HerokuDtos.App>> resolve(DiscoveryRequest request) {
+    /**
+     * Reads the account and the requested apps from Heroku, {@code parallelism} apps at a time, in
+     * the order Heroku listed (or the caller named) them; appends nothing. Heroku's cost is added to
+     * {@code stats}.
+     */
+    public Uni<Scan> scan(DiscoveryRequest request, CallStats stats) {
+        return heroku.account(stats)
+                .flatMap(account -> resolve(request, stats)
+                        .flatMap(apps -> inParallel(apps, app -> reader.read(app, stats)))
+                        .map(apps -> new Scan(account, apps)));
+    }
+
+    private Uni<List<HerokuDtos.App>> resolve(DiscoveryRequest request, CallStats stats) {
         if (request.effectiveScope().equals(DiscoveryRequest.ACCOUNT)) {
-            return heroku.apps();
+            return heroku.apps(stats);
         }
-        return Multi.createFrom()
-                .iterable(request.appNames())
-                .onItem()
-                .transformToUniAndConcatenate(name -> heroku.app(name)
+        return inParallel(
+                request.appNames(),
+                name -> heroku.app(name, stats)
                         .onFailure(e -> e instanceof HerokuApiException h && h.status() == 404)
                         .transform(e -> ProblemException.notFound(
-                                "Heroku has no app named '" + name + "' that this token can see")))
-                .collect()
-                .asList();
+                                "Heroku has no app named '" + name + "' that this token can see")));
+    }
+
+    /** Applies {@code read} to every item, at most {@code parallelism} at once, keeping the order. */
+    private <A, B> Uni<List<B>> inParallel(List<A> items, Function<A, Uni<B>> read) {
+        if (items.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Uni<B>> unis = items.stream().map(read).toList();
+        return Uni.join().all(unis).usingConcurrencyOf(parallelism).andFailFast();
     }
 
     /** Records why a discovery failed, then tells the caller; Heroku's own words are kept. */

@@ -5,6 +5,7 @@ import dev.ferry.events.inventory.AppInventory;
 import dev.ferry.events.inventory.ConfigVar;
 import dev.ferry.events.inventory.ProcessType;
 import dev.ferry.events.secret.SecretBox;
+import dev.ferry.inventory.client.CallStats;
 import dev.ferry.inventory.client.HerokuClient;
 import dev.ferry.inventory.client.HerokuDtos;
 import io.smallrye.mutiny.Uni;
@@ -24,11 +25,11 @@ public class EstateReader {
         this.secrets = secrets;
     }
 
-    /** The full inventory of an app. */
-    public Uni<AppInventory> read(HerokuDtos.App app) {
-        Uni<List<HerokuDtos.Formation>> formation = heroku.formation(app.id());
-        Uni<Map<String, String>> configVars = heroku.configVars(app.id());
-        Uni<List<HerokuDtos.AddOn>> addons = heroku.addons(app.id());
+    /** The full inventory of an app; its three reads run together and add to {@code stats}. */
+    public Uni<AppInventory> read(HerokuDtos.App app, CallStats stats) {
+        Uni<List<HerokuDtos.Formation>> formation = heroku.formation(app.id(), stats);
+        Uni<Map<String, String>> configVars = heroku.configVars(app.id(), stats);
+        Uni<List<HerokuDtos.AddOn>> addons = heroku.addons(app.id(), stats);
         return Uni.combine()
                 .all()
                 .unis(formation, configVars, addons)

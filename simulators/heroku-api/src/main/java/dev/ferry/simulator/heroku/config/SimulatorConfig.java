@@ -14,6 +14,13 @@ public interface SimulatorConfig {
     /** Path of the estate JSON file; the bundled demo estate is used when empty. */
     Optional<String> estate();
 
+    /**
+     * Apps to generate and add to the loaded estate, owned by its first account, each with a
+     * formation, config vars and a Postgres add-on; deterministic, for benchmarks. 0 adds none.
+     */
+    @WithDefault("0")
+    int generatedApps();
+
     /** Settings of the per-account request token bucket. */
     RateLimit rateLimit();
 

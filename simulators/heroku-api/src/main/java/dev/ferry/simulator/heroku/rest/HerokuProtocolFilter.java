@@ -2,6 +2,7 @@ package dev.ferry.simulator.heroku.rest;
 
 import dev.ferry.simulator.heroku.service.Authenticator;
 import dev.ferry.simulator.heroku.service.Caller;
+import dev.ferry.simulator.heroku.service.FaultInjector;
 import dev.ferry.simulator.heroku.service.RateDecision;
 import dev.ferry.simulator.heroku.service.RateLimiter;
 import dev.ferry.simulator.heroku.service.RequestLog;
@@ -15,7 +16,8 @@ import java.util.UUID;
 
 /**
  * Applies Heroku's protocol to every API request before any resource runs: request ids, the version
- * 3 {@code Accept} header, bearer authentication, the per-account rate limit and request counting.
+ * 3 {@code Accept} header, bearer authentication, injected faults, the per-account rate limit and
+ * request counting.
  */
 @ApplicationScoped
 public class HerokuProtocolFilter {
@@ -31,13 +33,19 @@ public class HerokuProtocolFilter {
     private final RateLimiter rateLimiter;
     private final RequestLog requestLog;
     private final ErrorWriter errors;
+    private final FaultInjector faults;
 
     public HerokuProtocolFilter(
-            Authenticator authenticator, RateLimiter rateLimiter, RequestLog requestLog, ErrorWriter errors) {
+            Authenticator authenticator,
+            RateLimiter rateLimiter,
+            RequestLog requestLog,
+            ErrorWriter errors,
+            FaultInjector faults) {
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
         this.requestLog = requestLog;
         this.errors = errors;
+        this.faults = faults;
     }
 
     void register(@Observes Router router) {
@@ -77,7 +85,31 @@ public class HerokuProtocolFilter {
             errors.send(rc, 401, new ErrorBody("unauthorized", "Invalid credentials provided."));
             return;
         }
-        UUID accountId = caller.get().account().id();
+        Optional<FaultInjector.Hit> fault = faults.take(method, path);
+        if (fault.isPresent() && fault.get().latencyMs() > 0) {
+            rc.vertx()
+                    .setTimer(
+                            fault.get().latencyMs(),
+                            timer -> proceed(
+                                    rc, method, path, caller.get(), fault.get().status()));
+            return;
+        }
+        proceed(
+                rc,
+                method,
+                path,
+                caller.get(),
+                fault.map(FaultInjector.Hit::status).orElse(0));
+    }
+
+    /** Answers an injected error (which takes no token) or charges the bucket and lets JAX-RS run. */
+    private void proceed(RoutingContext rc, String method, String path, Caller caller, int injectedStatus) {
+        UUID accountId = caller.account().id();
+        if (injectedStatus != 0) {
+            remaining(rc, injectedStatus == 429 ? 0 : rateLimiter.remaining(accountId));
+            errors.send(rc, injectedStatus, injected(injectedStatus));
+            return;
+        }
         if (HerokuPaths.isFree(method, path)) {
             remaining(rc, rateLimiter.remaining(accountId));
         } else {
@@ -88,10 +120,22 @@ public class HerokuProtocolFilter {
                 return;
             }
         }
-        rc.put(Callers.KEY, caller.get());
+        rc.put(Callers.KEY, caller);
         // JAX-RS negotiates on Accept; the vendor type was checked above, so answer plain JSON.
         rc.request().headers().set(HttpHeaders.ACCEPT, "application/json");
         rc.next();
+    }
+
+    /** The body Heroku would send with this status. */
+    static ErrorBody injected(int status) {
+        return switch (status) {
+            case 429 -> new ErrorBody("rate_limit", RATE_LIMIT_MESSAGE, RATE_LIMIT_URL);
+            case 503 -> new ErrorBody("service_unavailable", "The service is temporarily unavailable (injected).");
+            default ->
+                new ErrorBody(
+                        status >= 500 ? "internal_server_error" : "bad_request",
+                        "Injected fault: status " + status + ".");
+        };
     }
 
     /** Heroku answers {@code application/json} without a charset parameter; so do we. */

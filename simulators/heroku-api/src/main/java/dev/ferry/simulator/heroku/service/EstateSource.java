@@ -38,7 +38,8 @@ public class EstateSource {
     public Estate load() {
         String source = describe();
         try (InputStream in = open()) {
-            return EstateAssembler.assemble(source, mapper.readValue(in, EstateDocument.class));
+            EstateDocument document = mapper.readValue(in, EstateDocument.class);
+            return EstateAssembler.assemble(source, GeneratedApps.addTo(document, config.generatedApps()));
         } catch (IOException e) {
             throw new EstateInvalidException(source, e.getMessage(), e);
         }

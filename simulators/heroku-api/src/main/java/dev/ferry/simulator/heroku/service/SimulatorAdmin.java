@@ -10,18 +10,21 @@ public class SimulatorAdmin {
     private final EstateStore store;
     private final RateLimiter rateLimiter;
     private final RequestLog requestLog;
+    private final FaultInjector faults;
 
-    public SimulatorAdmin(EstateStore store, RateLimiter rateLimiter, RequestLog requestLog) {
+    public SimulatorAdmin(EstateStore store, RateLimiter rateLimiter, RequestLog requestLog, FaultInjector faults) {
         this.store = store;
         this.rateLimiter = rateLimiter;
         this.requestLog = requestLog;
+        this.faults = faults;
     }
 
-    /** Reloads the estate file, refills every bucket and clears the request counts. */
+    /** Reloads the estate file, refills every bucket, clears the request counts and every fault. */
     public Estate reset() {
         Estate estate = store.reload();
         rateLimiter.reset();
         requestLog.clear();
+        faults.clear();
         return estate;
     }
 }

@@ -25,6 +25,11 @@ class EstateSourceTest {
             }
 
             @Override
+            public int generatedApps() {
+                return 0;
+            }
+
+            @Override
             public RateLimit rateLimit() {
                 throw new UnsupportedOperationException();
             }
