@@ -39,7 +39,8 @@ public class ResumeScheduler {
     @Scheduled(
             every = "${executor.resume.every:10s}",
             delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> resumeQuietMigrations() {
         return store.quietRunning(clock.instant().minus(quietFor))
                 .invoke(ids -> ids.stream().filter(id -> !runner.isInFlight(id)).forEach(id -> {

@@ -1,0 +1,575 @@
+package dev.ferry.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.demo.DemoDriver;
+import dev.ferry.demo.DemoOptions;
+import dev.ferry.demo.DemoResult;
+import dev.ferry.demo.DemoTargets;
+import dev.ferry.demo.FlowJson;
+import dev.ferry.demo.HttpApi;
+import dev.ferry.demo.PlannedStep;
+import dev.ferry.demo.StepResult;
+import dev.ferry.demo.Summary;
+import dev.ferry.events.CloudEvent;
+import dev.ferry.events.Topics;
+import dev.ferry.events.migration.MigrationCompleted;
+import dev.ferry.events.migration.MigrationStarted;
+import dev.ferry.events.migration.StepStarted;
+import dev.ferry.events.migration.StepSucceeded;
+import dev.ferry.testkit.EventProbe;
+import dev.ferry.testkit.LocalKafka;
+import dev.ferry.testkit.LocalPostgres;
+import dev.ferry.testkit.QuarkusApp;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The whole of Ferry on one machine: a real Kafka broker and PostgreSQL server, the three
+ * simulators and the four services from their packaged jars, each in its own process. The flow runs
+ * once (as {@code bin/demo} runs it); each test then checks one outcome.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FlowEndToEndTest {
+    /** Secret values seeded in the Heroku simulator's demo estate. */
+    static final List<String> SEEDED_SECRETS = List.of(
+            "FAKE-db-password-1234",
+            "FAKE-secret-key-base-7f3a9c",
+            "FAKE-sendgrid-key-0001",
+            "FAKE-redis-pass",
+            "FAKE-admin-secret-key-base-2b81d0");
+
+    static final String HEROKU_TOKEN = "HRKU-00000000-0000-4000-8000-000000000001";
+    static final String APTIBLE_USER = "deploy@acme.example";
+    static final String APTIBLE_PASSWORD = "ferry-demo-password";
+    static final String WEBHOOK_PATH = "/services/T000/B000/XXXX";
+
+    static final Map<String, String> SIMULATORS = ordered(
+            "heroku-api", "simulators/heroku-api",
+            "aptible-api", "simulators/aptible-api",
+            "slack-receiver", "simulators/slack-receiver");
+    static final Map<String, String> SERVICES = ordered(
+            "inventory-service", "inventory-service",
+            "planner-service", "planner-service",
+            "executor-service", "executor-service",
+            "notifier-service", "notifier-service");
+    static final Map<String, String> DATABASES = Map.of(
+            "inventory-service", "ferry_inventory",
+            "planner-service", "ferry_planner",
+            "executor-service", "ferry_executor",
+            "notifier-service", "ferry_notifier");
+
+    static final Path WORK = Path.of("target", "e2e").toAbsolutePath();
+    static final Path LOGS = WORK.resolve("logs");
+
+    static LocalKafka kafka;
+    static LocalPostgres postgres;
+    static final Map<String, QuarkusApp> APPS = Collections.synchronizedMap(new LinkedHashMap<>());
+    static DemoTargets targets;
+    static DemoDriver driver;
+    static DemoResult result;
+    static final HttpApi API = new HttpApi(Duration.ofSeconds(3), Duration.ofSeconds(15));
+
+    @BeforeAll
+    static void runTheFlow() throws Exception {
+        Map<String, Path> jars = packagedJars();
+        Runtime.getRuntime().addShutdownHook(new Thread(FlowEndToEndTest::killLeftovers, "e2e-leftovers"));
+        Files.createDirectories(LOGS);
+
+        long t0 = System.nanoTime();
+        kafka = LocalKafka.start(WORK.resolve("kafka"));
+        postgres = LocalPostgres.start(WORK.resolve("postgres"));
+        DATABASES.values().forEach(postgres::createDatabase);
+        System.out.printf(
+                "e2e: Kafka %s and PostgreSQL :%d up after %s%n",
+                kafka.bootstrapServers(), postgres.port(), Summary.human(Duration.ofNanos(System.nanoTime() - t0)));
+
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        SIMULATORS.keySet().forEach(name -> ports.put(name, QuarkusApp.freePort()));
+        SERVICES.keySet().forEach(name -> ports.put(name, QuarkusApp.freePort()));
+        targets = new DemoTargets(
+                url(ports, "inventory-service"),
+                url(ports, "planner-service"),
+                url(ports, "executor-service"),
+                url(ports, "notifier-service"),
+                url(ports, "heroku-api"),
+                url(ports, "aptible-api"),
+                url(ports, "slack-receiver"));
+
+        Map<String, Map<String, String>> config = new LinkedHashMap<>();
+        SIMULATORS.keySet().forEach(name -> config.put(name, new LinkedHashMap<>()));
+        String secretsKey = newSecretsKey();
+        for (String service : SERVICES.keySet()) {
+            Map<String, String> props = new LinkedHashMap<>();
+            props.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+            props.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(DATABASES.get(service)));
+            props.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(DATABASES.get(service)));
+            props.put("quarkus.datasource.username", LocalPostgres.USER);
+            props.put("quarkus.datasource.password", LocalPostgres.PASSWORD);
+            props.put("ferry.secrets.keys.k1", secretsKey);
+            config.put(service, props);
+        }
+        config.get("inventory-service")
+                .put("quarkus.rest-client.heroku.url", targets.heroku().toString());
+        config.get("inventory-service").put("inventory.heroku.token", HEROKU_TOKEN);
+        config.get("executor-service")
+                .put("quarkus.rest-client.aptible.url", targets.aptible().toString());
+        config.get("executor-service").put("executor.aptible.username", APTIBLE_USER);
+        config.get("executor-service").put("executor.aptible.password", APTIBLE_PASSWORD);
+        config.get("notifier-service")
+                .put(
+                        "notifier.slack.webhook-url",
+                        DemoTargets.at(targets.slack(), WEBHOOK_PATH).toString());
+        config.get("notifier-service")
+                .put("notifier.links.executor-url", targets.executor().toString());
+        config.get("notifier-service")
+                .put("notifier.links.planner-url", targets.planner().toString());
+        config.forEach((name, props) -> props.put("quarkus.http.port", Integer.toString(ports.get(name))));
+
+        t0 = System.nanoTime();
+        startAll(SIMULATORS.keySet(), jars, config);
+        startAll(SERVICES.keySet(), jars, config);
+        System.out.printf(
+                "e2e: %d apps ready after %s%n", APPS.size(), Summary.human(Duration.ofNanos(System.nanoTime() - t0)));
+
+        driver = new DemoDriver(targets, DemoOptions.defaults(), System.out);
+        try {
+            result = driver.run();
+        } catch (RuntimeException e) {
+            printLogTails();
+            throw e;
+        }
+        System.out.println();
+        System.out.print(Summary.table(result));
+        System.out.printf(
+                "e2e: measured time from discovery POST to last Slack message: %s (%d ms)%n",
+                Summary.human(result.wallTime()), result.wallTime().toMillis());
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        List<String> names = new ArrayList<>(APPS.keySet());
+        Collections.reverse(names);
+        for (String name : names) {
+            try {
+                APPS.remove(name).close();
+            } catch (RuntimeException e) {
+                System.err.println("e2e: could not stop " + name + ": " + e.getMessage());
+            }
+        }
+        if (kafka != null) {
+            try {
+                kafka.close();
+            } catch (RuntimeException e) {
+                System.err.println("e2e: could not stop Kafka: " + e.getMessage());
+            }
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (RuntimeException e) {
+                System.err.println("e2e: could not stop PostgreSQL: " + e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theDiscoveryCompletedWithTheRequestedApp() {
+        JsonNode detail = getJson(DemoTargets.at(targets.inventory(), "/api/discoveries/" + result.discoveryId()));
+        assertThat(FlowJson.discoveryStatus(detail)).isEqualTo("completed");
+        assertThat(detail.path("discovery").path("requestedBy").asText()).isEqualTo("alice");
+        assertThat(FlowJson.discoveredApps(detail)).containsExactly("acme-shop");
+    }
+
+    @Test
+    @Order(2)
+    void thePlanCreatesTheEnvironmentAndTheAppAndConfiguresIt() {
+        JsonNode detail = getJson(DemoTargets.at(targets.planner(), "/api/plans/" + result.planId()));
+        FlowJson.PlanRef plan = FlowJson.plan(detail);
+        assertThat(plan.discoveryId()).isEqualTo(result.discoveryId());
+        assertThat(plan.environment()).isEqualTo("acme-production");
+        assertThat(plan.requestedBy()).isEqualTo("alice");
+        assertThat(plan.status()).isEqualTo("approved");
+        assertThat(FlowJson.planSteps(detail))
+                .extracting(PlannedStep::id, PlannedStep::type)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("environment:acme-production", "ensure-environment"),
+                        org.assertj.core.groups.Tuple.tuple("app:acme-shop", "ensure-app"),
+                        org.assertj.core.groups.Tuple.tuple("configure:acme-shop", "configure-app"));
+        assertThat(FlowJson.planSteps(detail))
+                .allSatisfy(step -> assertThat(step.reason()).isNotBlank());
+    }
+
+    @Test
+    @Order(3)
+    void theMigrationCompletedEveryStep() {
+        assertThat(result.migrationId()).isEqualTo(DemoDriver.migrationIdOf(result.planId(), result.planVersion()));
+        assertThat(result.migrationStatus()).isEqualTo("completed");
+        assertThat(result.steps()).extracting(StepResult::stepId).containsExactlyInAnyOrderElementsOf(stepIds());
+        assertThat(result.steps()).allSatisfy(step -> {
+            assertThat(step.status()).isEqualTo("succeeded");
+            assertThat(step.attempts()).isPositive();
+            assertThat(step.summary()).isNotBlank();
+        });
+        JsonNode list = getJson(DemoTargets.at(targets.executor(), "/api/migrations"));
+        assertThat(FlowJson.migrationIdForPlan(list, result.planId(), result.planVersion()))
+                .contains(result.migrationId());
+    }
+
+    @Test
+    @Order(4)
+    void everyStepLeftItsEventsOnTheMigrationsTopic() {
+        EventProbe probe = new EventProbe(kafka.bootstrapServers());
+        List<CloudEvent> events = probe.readAll(Topics.MIGRATIONS).stream()
+                .filter(e -> e.subject().equals(result.migrationId()))
+                .toList();
+        List<String> stepIds = stepIds();
+
+        assertThat(events)
+                .filteredOn(e -> e.data() instanceof MigrationStarted)
+                .singleElement()
+                .satisfies(e -> {
+                    MigrationStarted started = (MigrationStarted) e.data();
+                    assertThat(started.planId()).isEqualTo(result.planId());
+                    assertThat(started.environment()).isEqualTo("acme-production");
+                    assertThat(started.stepIds()).containsExactlyInAnyOrderElementsOf(stepIds);
+                });
+        for (String stepId : stepIds) {
+            assertThat(events)
+                    .as("StepStarted of %s, one per attempt", stepId)
+                    .filteredOn(
+                            e -> e.data() instanceof StepStarted s && s.stepId().equals(stepId))
+                    .hasSize(attemptsOf(stepId));
+            assertThat(events)
+                    .as("StepSucceeded of %s", stepId)
+                    .filteredOn(e ->
+                            e.data() instanceof StepSucceeded s && s.stepId().equals(stepId))
+                    .hasSize(1);
+        }
+        assertThat(events)
+                .filteredOn(e -> e.data() instanceof MigrationCompleted)
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(((MigrationCompleted) e.data()).stepCount()).isEqualTo(stepIds.size());
+                });
+        // The completion comes last, after every step's success.
+        assertThat(events.get(events.size() - 1).data()).isInstanceOf(MigrationCompleted.class);
+    }
+
+    @Test
+    @Order(5)
+    void aptibleHasExactlyTheEnvironmentAndTheApp() {
+        JsonNode state = getJson(DemoTargets.at(targets.aptible(), "/_simulator/state"));
+        assertThat(state.path("accounts").path("count").asInt()).isEqualTo(1);
+        assertThat(texts(state.path("accounts").path("handles"))).containsExactly("acme-production");
+        assertThat(state.path("apps").path("count").asInt()).isEqualTo(1);
+        assertThat(texts(state.path("apps").path("handles"))).containsExactly("acme-shop");
+        assertThat(texts(state.path("apps").path("by_account").path("acme-production")))
+                .containsExactly("acme-shop");
+    }
+
+    @Test
+    @Order(6)
+    void slackGotOneMessagePerCompletedStep() {
+        JsonNode messages = getJson(DemoTargets.at(targets.slack(), "/_receiver/messages"));
+        List<String> aboutMigration = new ArrayList<>();
+        for (JsonNode m : messages) {
+            assertThat(m.path("via").asText()).isEqualTo("webhook");
+            assertThat(m.path("target").asText()).isEqualTo(WEBHOOK_PATH);
+            String payload = m.path("payload").toString();
+            if (payload.contains(result.migrationId())) {
+                aboutMigration.add(payload);
+            }
+        }
+        // Start, one per completed step, end; and one per failed attempt, if a step needed a retry.
+        int failedAttempts =
+                result.steps().stream().mapToInt(s -> s.attempts() - 1).sum();
+        assertThat(aboutMigration).hasSize(stepIds().size() + 2 + failedAttempts);
+        for (String stepId : stepIds()) {
+            assertThat(aboutMigration)
+                    .as("success messages naming step %s", stepId)
+                    .filteredOn(p -> p.contains(stepId) && p.contains("succeeded"))
+                    .hasSize(1);
+        }
+        // Plus the request for approval, which names the plan rather than the migration.
+        assertThat(messages.toString()).contains(result.planId());
+    }
+
+    @Test
+    @Order(7)
+    void theSecretsArriveAtAptible() throws IOException {
+        // Read straight from the simulator, and deliberately left out of the leak check below: this
+        // is where the values belong.
+        HttpApi aptible = new HttpApi(Duration.ofSeconds(3), Duration.ofSeconds(15));
+        JsonNode token = FlowJson.parse(aptible.post(
+                        DemoTargets.at(targets.aptible(), "/tokens"),
+                        FlowJson.write(Map.of(
+                                "grant_type", "password", "username", APTIBLE_USER, "password", APTIBLE_PASSWORD)))
+                .body());
+        String bearer = token.path("access_token").asText();
+        assertThat(bearer).isNotBlank();
+        JsonNode app = FlowJson.parse(getWithBearer(
+                DemoTargets.at(targets.aptible(), "/find/app?handle=acme-shop&environment=acme-production"), bearer));
+        String configuration =
+                app.path("_links").path("current_configuration").path("href").asText();
+        assertThat(configuration).as("the app's current configuration link").isNotBlank();
+        JsonNode env =
+                FlowJson.parse(getWithBearer(URI.create(configuration), bearer)).path("env");
+        assertThat(env.path("SECRET_KEY_BASE").asText()).isEqualTo("FAKE-secret-key-base-7f3a9c");
+        assertThat(env.path("SENDGRID_API_KEY").asText()).isEqualTo("FAKE-sendgrid-key-0001");
+        assertThat(env.path("RAILS_ENV").asText()).isEqualTo("production");
+        assertThat(env.toString()).doesNotContain("FAKE-admin-secret-key-base-2b81d0");
+    }
+
+    @Test
+    @Order(100)
+    void noSeededSecretLeaksAnywhere() throws Exception {
+        Map<String, Set<String>> leaks = new LinkedHashMap<>();
+        Map<String, Set<String>> selfCheck = new LinkedHashMap<>();
+        scan("self-check", "postgres://acme:" + SEEDED_SECRETS.get(0) + "@host/db", selfCheck);
+        assertThat(selfCheck).as("the scan finds a secret inside other text").containsOnlyKeys("self-check");
+
+        // Every record on every topic: key, value and headers.
+        EventProbe probe = new EventProbe(kafka.bootstrapServers());
+        Set<String> topics;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            topics = new TreeSet<>(admin.listTopics().names().get(30, TimeUnit.SECONDS));
+        }
+        assertThat(topics).contains(Topics.INVENTORY, Topics.PLANS, Topics.MIGRATIONS, Topics.NOTIFICATIONS);
+        int records = 0;
+        for (String topic : topics) {
+            for (ConsumerRecord<String, String> record : probe.records(topic)) {
+                records++;
+                StringBuilder text = new StringBuilder();
+                text.append(record.key()).append('\n').append(record.value());
+                for (Header h : record.headers()) {
+                    text.append('\n').append(h.key()).append('=');
+                    if (h.value() != null) {
+                        text.append(new String(h.value(), StandardCharsets.UTF_8));
+                    }
+                }
+                scan("kafka " + topic + "@" + record.partition() + ":" + record.offset(), text.toString(), leaks);
+            }
+        }
+        assertThat(records).as("records read from Kafka").isGreaterThan(10);
+
+        // Every service's (and simulator's) log file.
+        for (QuarkusApp app : APPS.values()) {
+            scan("log " + LOGS.relativize(app.log()), Files.readString(app.log()), leaks);
+        }
+
+        // Every API answer read by the flow and by the tests above.
+        List<HttpApi.Exchange> answers = new ArrayList<>(driver.transcript());
+        answers.addAll(API.transcript());
+        for (HttpApi.Exchange e : answers) {
+            scan("answer to " + e.method() + " " + e.uri(), e.body(), leaks);
+        }
+
+        // Every Slack payload.
+        JsonNode messages = getJson(DemoTargets.at(targets.slack(), "/_receiver/messages"));
+        for (JsonNode m : messages) {
+            scan(
+                    "slack message " + m.path("sequence").asText(),
+                    m.path("payload").toString(),
+                    leaks);
+        }
+
+        System.out.printf(
+                "e2e: scanned %d Kafka records on %d topics, %d log files, %d API answers, %d Slack payloads for %d secrets%n",
+                records, topics.size(), APPS.size(), answers.size(), messages.size(), SEEDED_SECRETS.size());
+        assertThat(leaks).as("places where a seeded secret value appears").isEmpty();
+    }
+
+    private static void scan(String where, String text, Map<String, Set<String>> leaks) {
+        if (text == null) {
+            return;
+        }
+        for (String secret : SEEDED_SECRETS) {
+            if (text.contains(secret)) {
+                leaks.computeIfAbsent(where, k -> new TreeSet<>()).add(secret);
+            }
+        }
+    }
+
+    private static int attemptsOf(String stepId) {
+        return result.steps().stream()
+                .filter(s -> s.stepId().equals(stepId))
+                .mapToInt(StepResult::attempts)
+                .findFirst()
+                .orElse(0);
+    }
+
+    private static List<String> stepIds() {
+        return result.planSteps().stream().map(PlannedStep::id).toList();
+    }
+
+    private static JsonNode getJson(URI uri) {
+        HttpApi.Response[] answer = new HttpApi.Response[1];
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions()
+                .until(() -> {
+                    answer[0] = API.get(uri);
+                    return answer[0].ok();
+                });
+        return FlowJson.parse(answer[0].body());
+    }
+
+    private static String getWithBearer(URI uri, String bearer) throws IOException {
+        var client = java.net.http.HttpClient.newHttpClient();
+        try {
+            var response = client.send(
+                    java.net.http.HttpRequest.newBuilder(uri)
+                            .header("Authorization", "Bearer " + bearer)
+                            .header("Accept", "application/hal+json")
+                            .timeout(Duration.ofSeconds(15))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("GET %s", uri).isEqualTo(200);
+            return response.body();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    /** The packaged jar of every app, or a failure naming all that are missing and how to build them. */
+    private static Map<String, Path> packagedJars() {
+        Path root =
+                Path.of(System.getProperty("ferry.root", "..")).toAbsolutePath().normalize();
+        Map<String, Path> jars = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        Map<String, String> all = new LinkedHashMap<>(SIMULATORS);
+        all.putAll(SERVICES);
+        all.forEach((name, module) -> {
+            Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+            if (Files.isRegularFile(jar)) {
+                jars.put(name, jar);
+            } else {
+                missing.add(module);
+            }
+        });
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(
+                    "The end-to-end test runs the packaged apps, but these are not built: "
+                            + String.join(", ", missing) + " (no target/quarkus-app/quarkus-run.jar under " + root
+                            + "). Build them first, e.g. ./mvnw -B install -DskipTests, or run ./mvnw -B verify from the root.");
+        }
+        all.forEach((name, module) -> warnIfStale(root.resolve(module), jars.get(name)));
+        return jars;
+    }
+
+    /** Run alone ({@code -pl e2e-tests}), the test would silently use old jars: say so. */
+    private static void warnIfStale(Path module, Path jar) {
+        try (var files = Files.walk(module.resolve("src/main"))) {
+            long built = Files.getLastModifiedTime(jar).toMillis();
+            files.filter(Files::isRegularFile)
+                    .filter(f -> f.toFile().lastModified() > built)
+                    .findFirst()
+                    .ifPresent(
+                            f -> System.out.println("e2e: warning: " + module.getFileName() + " changed since its jar"
+                                    + " was built (" + module.relativize(f) + "); the test runs the old jar"));
+        } catch (IOException e) {
+            // No sources to compare with: nothing to warn about.
+        }
+    }
+
+    /** Starts apps side by side (the machine is small; readiness is what takes time). */
+    private static void startAll(Set<String> names, Map<String, Path> jars, Map<String, Map<String, String>> config)
+            throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(names.size());
+        try {
+            Map<String, Future<QuarkusApp>> starting = new LinkedHashMap<>();
+            for (String name : names) {
+                starting.put(name, pool.submit(() -> {
+                    QuarkusApp app = QuarkusApp.start(name, jars.get(name), config.get(name), LOGS);
+                    APPS.put(name, app);
+                    return app;
+                }));
+            }
+            List<String> failures = new ArrayList<>();
+            for (Map.Entry<String, Future<QuarkusApp>> e : starting.entrySet()) {
+                try {
+                    e.getValue().get();
+                } catch (ExecutionException failure) {
+                    failures.add(e.getKey() + ": " + failure.getCause().getMessage());
+                }
+            }
+            if (!failures.isEmpty()) {
+                throw new IllegalStateException("Apps did not start:\n" + String.join("\n\n", failures));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void printLogTails() {
+        for (Map.Entry<String, QuarkusApp> e : new LinkedHashMap<>(APPS).entrySet()) {
+            System.out.println(
+                    "---- last lines of " + e.getKey() + " (" + e.getValue().log() + ") ----");
+            System.out.println(e.getValue().tail());
+        }
+    }
+
+    /** If the JVM ends without @AfterAll (killed build), still take the child processes along. */
+    private static void killLeftovers() {
+        for (QuarkusApp app : new ArrayList<>(APPS.values())) {
+            ProcessHandle.of(app.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private static URI url(Map<String, Integer> ports, String name) {
+        return URI.create("http://127.0.0.1:" + ports.get(name));
+    }
+
+    private static String newSecretsKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    private static Map<String, String> ordered(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}

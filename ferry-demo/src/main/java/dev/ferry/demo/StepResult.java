@@ -1,0 +1,23 @@
+package dev.ferry.demo;
+
+/**
+ * One migration step as the executor's API reports it.
+ *
+ * @param status {@code pending}, {@code running}, {@code succeeded} or {@code failed}
+ * @param durationMs how long the step ran, or null when unknown
+ * @param summary what the step did, when it succeeded
+ * @param error why it failed, when it failed
+ */
+public record StepResult(
+        String stepId, String stepType, String status, int attempts, Long durationMs, String summary, String error) {
+
+    public static final String PENDING = "pending";
+    public static final String RUNNING = "running";
+    public static final String SUCCEEDED = "succeeded";
+    public static final String FAILED = "failed";
+
+    /** True once the step succeeded or failed. */
+    public boolean finished() {
+        return SUCCEEDED.equals(status) || FAILED.equals(status);
+    }
+}
