@@ -18,12 +18,15 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Builds the discovery read model from ferry.inventory; secret values are dropped on the way in.
  */
 @ApplicationScoped
 public class InventoryProjection implements Projection {
+    private static final Logger LOG = Logger.getLogger(InventoryProjection.class);
+
     private final DiscoveryRepository discoveries;
     private final DiscoveredAppRepository apps;
 
@@ -47,6 +50,11 @@ public class InventoryProjection implements Projection {
             return discoveries
                     .findById(failed.discoveryId())
                     .invoke(d -> {
+                        if (d == null) {
+                            LOG.warnf(
+                                    "Discovery %s failed but its start was never seen; skipped", failed.discoveryId());
+                            return;
+                        }
                         d.status = "failed";
                         d.failureReason = failed.reason();
                         d.finishedAt = failed.failedAt();
@@ -75,6 +83,10 @@ public class InventoryProjection implements Projection {
     private Uni<Void> discovered(EstateDiscovered discovered) {
         return discoveries
                 .findById(discovered.discoveryId())
+                .onItem()
+                .ifNull()
+                .failWith(() -> new IllegalStateException(
+                        "Discovery " + discovered.discoveryId() + " has a snapshot but no start event"))
                 .invoke(d -> {
                     d.status = "completed";
                     d.accountEmail = discovered.account().email();
