@@ -1,10 +1,8 @@
 package dev.ferry.executor.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.ferry.common.projection.Projection;
+import dev.ferry.common.projection.ProjectionJson;
 import dev.ferry.events.CloudEvent;
-import dev.ferry.events.EventCodec;
 import dev.ferry.events.Topics;
 import dev.ferry.events.migration.MigrationCompleted;
 import dev.ferry.events.migration.MigrationFailed;
@@ -21,6 +19,7 @@ import dev.ferry.executor.repository.MigrationRecord;
 import dev.ferry.executor.repository.PlanRecord;
 import dev.ferry.executor.repository.Repositories;
 import dev.ferry.executor.repository.StepRecord;
+import dev.ferry.executor.service.MigrationStore;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +31,6 @@ import java.util.function.Consumer;
 /** Builds the executor's read model of plans and migrations from ferry.plans and ferry.migrations. */
 @ApplicationScoped
 public class ExecutorProjection implements Projection {
-    static final TypeReference<List<PlanStep>> STEPS = new TypeReference<>() {};
 
     private final Repositories.Plans plans;
     private final Repositories.Migrations migrations;
@@ -79,7 +77,7 @@ public class ExecutorProjection implements Projection {
             return step(s.migrationId(), s.stepId(), s.completedAt(), r -> {
                 r.status = Migration.Step.SUCCEEDED;
                 r.summary = s.summary();
-                r.outputsJson = json(s.outputs());
+                r.outputsJson = ProjectionJson.write(s.outputs());
                 r.durationMs = s.durationMs();
                 r.finishedAt = s.completedAt();
                 r.error = null;
@@ -118,7 +116,7 @@ public class ExecutorProjection implements Projection {
             plan.version = p.version();
             plan.environment = p.environment();
             plan.status = "proposed";
-            plan.stepsJson = json(p.steps());
+            plan.stepsJson = ProjectionJson.write(p.steps());
             return existing == null
                     ? plans.persist(plan).replaceWithVoid()
                     : Uni.createFrom().voidItem();
@@ -161,7 +159,7 @@ public class ExecutorProjection implements Projection {
     }
 
     private static List<StepRecord> stepRecords(MigrationStarted s, PlanRecord plan) {
-        List<PlanStep> planSteps = plan == null ? List.of() : read(plan.stepsJson, STEPS);
+        List<PlanStep> planSteps = plan == null ? List.of() : MigrationStore.steps(plan);
         Map<String, String> types = new java.util.HashMap<>();
         planSteps.forEach(p -> types.put(p.id(), p.type()));
         List<StepRecord> records = new java.util.ArrayList<>();
@@ -200,21 +198,5 @@ public class ExecutorProjection implements Projection {
                     }
                 })
                 .replaceWithVoid();
-    }
-
-    static String json(Object value) {
-        try {
-            return EventCodec.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot store " + value.getClass().getSimpleName(), e);
-        }
-    }
-
-    static <T> T read(String json, TypeReference<T> type) {
-        try {
-            return EventCodec.mapper().readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable projection data", e);
-        }
     }
 }

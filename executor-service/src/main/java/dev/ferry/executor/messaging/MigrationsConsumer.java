@@ -1,8 +1,8 @@
 package dev.ferry.executor.messaging;
 
+import dev.ferry.common.messaging.Records;
 import dev.ferry.common.projection.Projector;
 import dev.ferry.events.CloudEvent;
-import dev.ferry.events.EventCodec;
 import dev.ferry.events.migration.MigrationStarted;
 import dev.ferry.events.migration.StepSucceeded;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -25,17 +25,19 @@ public class MigrationsConsumer {
 
     @Incoming("migrations-in")
     public Uni<Void> onMigration(ConsumerRecord<String, String> record) {
-        return Panache.withTransaction(() -> projector.consume(record)).invoke(() -> react(record));
+        Optional<CloudEvent> event = Records.decode(record);
+        if (event.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.withTransaction(() -> projector.applyOnce(event.get()))
+                .invoke(() -> react(event.get()))
+                .replaceWithVoid();
     }
 
-    private void react(ConsumerRecord<String, String> record) {
-        Optional<CloudEvent> event;
-        try {
-            event = EventCodec.fromRecord(record);
-        } catch (IllegalArgumentException malformed) {
-            return;
+    /** Only a start or a step's success can let the migration move on. */
+    private void react(CloudEvent event) {
+        if (event.data() instanceof MigrationStarted || event.data() instanceof StepSucceeded) {
+            trigger.advance(event.subject());
         }
-        event.filter(e -> e.data() instanceof MigrationStarted || e.data() instanceof StepSucceeded)
-                .ifPresent(e -> trigger.advance(e.subject()));
     }
 }

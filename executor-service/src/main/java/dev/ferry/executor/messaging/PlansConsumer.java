@@ -1,9 +1,9 @@
 package dev.ferry.executor.messaging;
 
 import dev.ferry.common.messaging.EventLog;
+import dev.ferry.common.messaging.Records;
 import dev.ferry.common.projection.Projector;
 import dev.ferry.events.CloudEvent;
-import dev.ferry.events.EventCodec;
 import dev.ferry.events.EventIds;
 import dev.ferry.events.migration.MigrationStarted;
 import dev.ferry.events.plan.PlanApproved;
@@ -45,17 +45,15 @@ public class PlansConsumer {
 
     @Incoming("plans-in")
     public Uni<Void> onPlan(ConsumerRecord<String, String> record) {
-        return Panache.withTransaction(() -> projector.consume(record)).flatMap(v -> react(record));
-    }
-
-    private Uni<Void> react(ConsumerRecord<String, String> record) {
-        Optional<CloudEvent> event;
-        try {
-            event = EventCodec.fromRecord(record);
-        } catch (IllegalArgumentException malformed) {
+        Optional<CloudEvent> event = Records.decode(record);
+        if (event.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        if (event.isEmpty() || !(event.get().data() instanceof PlanApproved approved)) {
+        return Panache.withTransaction(() -> projector.applyOnce(event.get())).flatMap(v -> react(event.get()));
+    }
+
+    private Uni<Void> react(CloudEvent event) {
+        if (!(event.data() instanceof PlanApproved approved)) {
             return Uni.createFrom().voidItem();
         }
         return store.plan(approved.planId()).flatMap(plan -> {
@@ -75,7 +73,7 @@ public class PlansConsumer {
             LOG.infof(
                     "Plan %s v%d approved by %s: starting migration %s",
                     plan.id, plan.version, approved.approvedBy(), started.migrationId());
-            return eventLog.append(EventIds.derive(event.get().id(), "migration-started"), started)
+            return eventLog.append(EventIds.derive(event.id(), "migration-started"), started)
                     .replaceWithVoid();
         });
     }

@@ -1,9 +1,8 @@
 package dev.ferry.executor.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.ferry.common.projection.ProjectionJson;
 import dev.ferry.common.rest.ProblemException;
-import dev.ferry.events.EventCodec;
 import dev.ferry.executor.repository.MigrationRecord;
 import dev.ferry.executor.repository.Repositories;
 import dev.ferry.executor.repository.StepRecord;
@@ -65,21 +64,17 @@ public class MigrationQueries {
             Instant startedAt,
             Instant finishedAt) {
         static StepView of(StepRecord r) {
-            try {
-                return new StepView(
-                        r.stepId,
-                        r.stepType,
-                        r.status,
-                        r.attempts,
-                        r.summary,
-                        r.error,
-                        r.durationMs,
-                        EventCodec.mapper().readValue(r.outputsJson, OUTPUTS),
-                        r.startedAt,
-                        r.finishedAt);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Unreadable outputs of step " + r.stepId, e);
-            }
+            return new StepView(
+                    r.stepId,
+                    r.stepType,
+                    r.status,
+                    r.attempts,
+                    r.summary,
+                    r.error,
+                    r.durationMs,
+                    ProjectionJson.read(r.outputsJson, OUTPUTS),
+                    r.startedAt,
+                    r.finishedAt);
         }
     }
 

@@ -1,8 +1,7 @@
 package dev.ferry.executor.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.ferry.events.EventCodec;
+import dev.ferry.common.projection.ProjectionJson;
 import dev.ferry.events.plan.PlanStep;
 import dev.ferry.executor.domain.Migration;
 import dev.ferry.executor.repository.MigrationRecord;
@@ -62,7 +61,7 @@ public class MigrationStore {
     }
 
     public static List<PlanStep> steps(PlanRecord plan) {
-        return read(plan.stepsJson, STEPS);
+        return ProjectionJson.read(plan.stepsJson, STEPS);
     }
 
     private static Loaded loaded(MigrationRecord m, List<StepRecord> records, PlanRecord plan) {
@@ -78,18 +77,10 @@ public class MigrationStore {
                         planSteps.containsKey(r.stepId)
                                 ? planSteps.get(r.stepId).dependsOn()
                                 : List.of(),
-                        read(r.outputsJson, OUTPUTS)))
+                        ProjectionJson.read(r.outputsJson, OUTPUTS)))
                 .toList();
         return new Loaded(
                 new Migration(m.id, m.planId, m.planVersion, m.environment, m.status, m.startedAt, stepStates),
                 planSteps);
-    }
-
-    private static <T> T read(String json, TypeReference<T> type) {
-        try {
-            return EventCodec.mapper().readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable projection data", e);
-        }
     }
 }

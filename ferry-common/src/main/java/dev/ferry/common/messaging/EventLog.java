@@ -5,6 +5,7 @@ import dev.ferry.events.CloudEvent;
 import dev.ferry.events.EventCodec;
 import dev.ferry.events.EventIds;
 import dev.ferry.events.FerryEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -57,16 +58,11 @@ public class EventLog {
 
     /** Appends events in order, each after the previous one was acknowledged. */
     public Uni<List<CloudEvent>> appendAll(List<FerryEvent> events) {
-        Uni<List<CloudEvent>> chain = Uni.createFrom().item(List.of());
-        for (FerryEvent data : events) {
-            chain = chain.flatMap(done -> append(data).map(e -> concat(done, e)));
-        }
-        return chain;
-    }
-
-    private static List<CloudEvent> concat(List<CloudEvent> list, CloudEvent event) {
-        var copy = new java.util.ArrayList<>(list);
-        copy.add(event);
-        return List.copyOf(copy);
+        return Multi.createFrom()
+                .iterable(events)
+                .onItem()
+                .transformToUniAndConcatenate(this::append)
+                .collect()
+                .asList();
     }
 }

@@ -1,7 +1,7 @@
 package dev.ferry.common.projection;
 
+import dev.ferry.common.messaging.Records;
 import dev.ferry.events.CloudEvent;
-import dev.ferry.events.EventCodec;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,18 +28,11 @@ public class Projector {
      * are skipped with a log line.
      */
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        Optional<CloudEvent> event;
-        try {
-            event = EventCodec.fromRecord(record);
-        } catch (IllegalArgumentException e) {
-            LOG.errorf(
-                    "Skipping malformed record %s-%d@%d: %s",
-                    record.topic(), record.partition(), record.offset(), e.getMessage());
-            return Uni.createFrom().voidItem();
-        }
+        Optional<CloudEvent> event = Records.decode(record);
         if (event.isEmpty()) {
             LOG.debugf(
-                    "Skipping record of unknown type at %s-%d@%d", record.topic(), record.partition(), record.offset());
+                    "Skipping record of unknown type or malformed at %s-%d@%d",
+                    record.topic(), record.partition(), record.offset());
             return Uni.createFrom().voidItem();
         }
         return applyOnce(event.get()).replaceWithVoid();

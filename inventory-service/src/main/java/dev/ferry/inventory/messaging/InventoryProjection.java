@@ -1,9 +1,8 @@
 package dev.ferry.inventory.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ferry.common.projection.Projection;
+import dev.ferry.common.projection.ProjectionJson;
 import dev.ferry.events.CloudEvent;
-import dev.ferry.events.EventCodec;
 import dev.ferry.events.Topics;
 import dev.ferry.events.inventory.AppInventory;
 import dev.ferry.events.inventory.DiscoveryFailed;
@@ -107,11 +106,7 @@ public class InventoryProjection implements Projection {
         e.discoveryId = discoveryId;
         e.name = app.name();
         e.herokuId = app.id();
-        try {
-            e.viewJson = EventCodec.mapper().writeValueAsString(AppView.of(app));
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("Cannot store the view of " + app.name(), ex);
-        }
+        e.viewJson = ProjectionJson.write(AppView.of(app));
         return e;
     }
 }

@@ -1,8 +1,7 @@
 package dev.ferry.inventory.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ferry.common.projection.ProjectionJson;
 import dev.ferry.common.rest.ProblemException;
-import dev.ferry.events.EventCodec;
 import dev.ferry.inventory.domain.AppView;
 import dev.ferry.inventory.repository.DiscoveredAppEntity;
 import dev.ferry.inventory.repository.DiscoveredAppRepository;
@@ -90,10 +89,6 @@ public class DiscoveryQueries {
     }
 
     private static AppView view(DiscoveredAppEntity entity) {
-        try {
-            return EventCodec.mapper().readValue(entity.viewJson, AppView.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable view of " + entity.name, e);
-        }
+        return ProjectionJson.read(entity.viewJson, AppView.class);
     }
 }

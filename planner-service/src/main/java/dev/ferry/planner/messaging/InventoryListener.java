@@ -1,8 +1,8 @@
 package dev.ferry.planner.messaging;
 
 import dev.ferry.common.messaging.EventLog;
+import dev.ferry.common.messaging.Records;
 import dev.ferry.events.CloudEvent;
-import dev.ferry.events.EventCodec;
 import dev.ferry.events.EventIds;
 import dev.ferry.events.inventory.EstateDiscovered;
 import dev.ferry.planner.domain.PlanRules;
@@ -29,13 +29,7 @@ public class InventoryListener {
 
     @Incoming("inventory-in")
     public Uni<Void> onInventory(ConsumerRecord<String, String> record) {
-        Optional<CloudEvent> event;
-        try {
-            event = EventCodec.fromRecord(record);
-        } catch (IllegalArgumentException e) {
-            LOG.errorf("Skipping malformed inventory record at offset %d: %s", record.offset(), e.getMessage());
-            return Uni.createFrom().voidItem();
-        }
+        Optional<CloudEvent> event = Records.decode(record);
         if (event.isEmpty() || !(event.get().data() instanceof EstateDiscovered estate)) {
             return Uni.createFrom().voidItem();
         }

@@ -1,9 +1,8 @@
 package dev.ferry.planner.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ferry.common.projection.Projection;
+import dev.ferry.common.projection.ProjectionJson;
 import dev.ferry.events.CloudEvent;
-import dev.ferry.events.EventCodec;
 import dev.ferry.events.Topics;
 import dev.ferry.events.plan.PlanApproved;
 import dev.ferry.events.plan.PlanProposed;
@@ -76,7 +75,8 @@ public class PlanProjection implements Projection {
             plan.decidedAt = null;
             plan.comment = null;
             plan.proposedAt = proposed.proposedAt();
-            plan.stepsJson = json(proposed.steps().stream().map(StepView::of).toList());
+            plan.stepsJson = ProjectionJson.write(
+                    proposed.steps().stream().map(StepView::of).toList());
             return existing == null
                     ? plans.persist(plan).replaceWithVoid()
                     : Uni.createFrom().voidItem();
@@ -94,13 +94,5 @@ public class PlanProjection implements Projection {
                     }
                 })
                 .replaceWithVoid();
-    }
-
-    private static String json(Object value) {
-        try {
-            return EventCodec.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot store plan steps", e);
-        }
     }
 }

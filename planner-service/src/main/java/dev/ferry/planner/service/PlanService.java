@@ -1,10 +1,9 @@
 package dev.ferry.planner.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.ferry.common.messaging.EventLog;
+import dev.ferry.common.projection.ProjectionJson;
 import dev.ferry.common.rest.ProblemException;
-import dev.ferry.events.EventCodec;
 import dev.ferry.planner.domain.PlanState;
 import dev.ferry.planner.domain.StepView;
 import dev.ferry.planner.repository.PlanEntity;
@@ -97,10 +96,6 @@ public class PlanService {
     }
 
     private static List<StepView> steps(PlanEntity p) {
-        try {
-            return EventCodec.mapper().readValue(p.stepsJson, new TypeReference<List<StepView>>() {});
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable steps of plan " + p.id, e);
-        }
+        return ProjectionJson.read(p.stepsJson, new TypeReference<List<StepView>>() {});
     }
 }
