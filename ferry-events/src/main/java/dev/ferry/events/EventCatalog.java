@@ -1,5 +1,6 @@
 package dev.ferry.events;
 
+import dev.ferry.events.command.Command;
 import dev.ferry.events.inventory.InventoryEvent;
 import dev.ferry.events.migration.MigrationEvent;
 import dev.ferry.events.notification.NotificationEvent;
@@ -20,8 +21,8 @@ public final class EventCatalog {
      * The sealed root of each aggregate's events; a new aggregate is added here and in {@link
      * Topics}.
      */
-    private static final List<Class<? extends FerryEvent>> AGGREGATES =
-            List.of(InventoryEvent.class, PlanEvent.class, MigrationEvent.class, NotificationEvent.class);
+    private static final List<Class<? extends FerryEvent>> AGGREGATES = List.of(
+            InventoryEvent.class, PlanEvent.class, MigrationEvent.class, NotificationEvent.class, Command.class);
 
     private static final Map<String, Class<? extends FerryEvent>> BY_TYPE = new LinkedHashMap<>();
 

@@ -1,5 +1,6 @@
 package dev.ferry.events;
 
+import dev.ferry.events.command.Command;
 import dev.ferry.events.inventory.InventoryEvent;
 import dev.ferry.events.migration.MigrationEvent;
 import dev.ferry.events.notification.NotificationEvent;
@@ -44,6 +45,8 @@ public final class Topics {
             return MIGRATIONS;
         } else if (event instanceof NotificationEvent) {
             return NOTIFICATIONS;
+        } else if (event instanceof Command) {
+            return COMMANDS;
         }
         throw new IllegalArgumentException("No topic for " + event.getClass().getName());
     }

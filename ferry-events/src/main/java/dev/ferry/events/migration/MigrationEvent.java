@@ -4,7 +4,22 @@ import dev.ferry.events.FerryEvent;
 
 /** Facts about running an approved plan; the aggregate is one migration. */
 public sealed interface MigrationEvent extends FerryEvent
-        permits MigrationStarted, StepStarted, StepSucceeded, StepFailed, MigrationCompleted, MigrationFailed {
+        permits MigrationStarted,
+                StepStarted,
+                StepSucceeded,
+                StepFailed,
+                MigrationCompleted,
+                MigrationFailed,
+                StepProgress,
+                OperationRecorded,
+                GateOpened,
+                GateApproved,
+                StepCompensated,
+                MigrationPaused,
+                MigrationResumed,
+                MigrationCancelled,
+                RollbackStarted,
+                MigrationRolledBack {
 
     String migrationId();
 
