@@ -25,8 +25,8 @@ public class OidcTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        issuer = OidcIssuer.start(0, "ferry", USERS);
-        return Map.of("quarkus.oidc.auth-server-url", issuer.issuer(), "quarkus.oidc.client-id", "ferry");
+        issuer = OidcIssuer.start(0, "ferry-api", USERS);
+        return Map.of("quarkus.oidc.auth-server-url", issuer.issuer(), "quarkus.oidc.client-id", "ferry-api");
     }
 
     @Override

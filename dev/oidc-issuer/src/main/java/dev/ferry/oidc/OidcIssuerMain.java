@@ -17,7 +17,7 @@ public final class OidcIssuerMain {
     public static void main(String[] args) throws InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8090;
         String spec = System.getenv().getOrDefault("FERRY_DEMO_USERS", DEFAULT_USERS);
-        try (OidcIssuer issuer = OidcIssuer.start(port, "ferry", parseUsers(spec))) {
+        try (OidcIssuer issuer = OidcIssuer.start(port, "ferry-api", parseUsers(spec))) {
             System.out.println("OIDC issuer ready at " + issuer.issuer());
             new CountDownLatch(1).await();
         }

@@ -29,7 +29,7 @@ class OidcIssuerTest {
 
     @BeforeEach
     void start() {
-        issuer = OidcIssuer.start(0, "ferry", List.of(new OidcIssuer.User("bob", "pw", Set.of("approver"))));
+        issuer = OidcIssuer.start(0, "ferry-api", List.of(new OidcIssuer.User("bob", "pw", Set.of("approver"))));
     }
 
     @AfterEach

@@ -2,7 +2,7 @@ package dev.ferry.common.security;
 
 /**
  * Ferry's roles, as the identity provider grants them: read, run, approve, administer. A person
- * usually holds several; none implies another.
+ * usually holds several; the Keycloak realm makes admin include operator and approver, and both include viewer.
  */
 public final class Roles {
     /** Reads estates, plans, migrations, deliveries. */
