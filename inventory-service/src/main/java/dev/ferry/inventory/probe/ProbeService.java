@@ -69,10 +69,13 @@ public class ProbeService {
         List<Uni<Map.Entry<String, Result>>> probes = targets.values().stream()
                 .map(t -> run(t).map(r -> Map.entry(t.addonId(), r)))
                 .toList();
+        // Probes block on worker threads; the caller continues on its own Vert.x context.
+        io.vertx.core.Context caller = io.vertx.core.Vertx.currentContext();
         return Uni.join()
                 .all(probes)
                 .usingConcurrencyOf(Math.max(1, config.parallelism()))
                 .andFailFast()
+                .emitOn(caller == null ? Runnable::run : task -> caller.runOnContext(ignored -> task.run()))
                 .map(results -> {
                     Map<String, Result> byAddon = new LinkedHashMap<>();
                     results.forEach(e -> byAddon.put(e.getKey(), e.getValue()));
