@@ -34,6 +34,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -68,12 +69,6 @@ class DriftTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
-
-    @ConfigProperty(name = "drift-test.estate-file")
-    String estateFile;
-
-    @ConfigProperty(name = "drift-test.redis-url")
-    String redisUrl;
 
     @ConfigProperty(name = "quarkus.rest-client.heroku.url")
     String simulator;
@@ -240,6 +235,10 @@ class DriftTest {
 
     /** Changes the estate, points its URLs at real servers, and re-scans through the drift endpoint. */
     private String afterDrift(String first) throws Exception {
+        // Read here, not injected: every test class is a bean of every test app, and only this
+        // test's resources set these keys.
+        String estateFile = ConfigProvider.getConfig().getValue("drift-test.estate-file", String.class);
+        String redisUrl = ConfigProvider.getConfig().getValue("drift-test.redis-url", String.class);
         int pgPort = URI.create(jdbcUrl.substring("jdbc:".length())).getPort();
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
                 Statement s = c.createStatement()) {
