@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -31,22 +32,32 @@ public final class LocalRedis implements AutoCloseable {
 
     /** Starts a server whose log goes under {@code workDir} and waits until it answers PING. */
     public static LocalRedis start(Path workDir) {
+        return start(workDir, List.of());
+    }
+
+    /**
+     * Starts a server with extra command-line settings, e.g. {@code --rename-command CONFIG ""} to
+     * behave like a managed Redis that disables CONFIG.
+     */
+    public static LocalRedis start(Path workDir, List<String> extraArgs) {
         String binary = binary();
         int port = freePort();
         try {
             Files.createDirectories(workDir);
-            Process process = new ProcessBuilder(List.of(
-                            binary,
-                            "--port",
-                            Integer.toString(port),
-                            "--bind",
-                            "127.0.0.1",
-                            "--save",
-                            "",
-                            "--appendonly",
-                            "no",
-                            "--dir",
-                            workDir.toAbsolutePath().toString()))
+            List<String> command = new ArrayList<>(List.of(
+                    binary,
+                    "--port",
+                    Integer.toString(port),
+                    "--bind",
+                    "127.0.0.1",
+                    "--save",
+                    "",
+                    "--appendonly",
+                    "no",
+                    "--dir",
+                    workDir.toAbsolutePath().toString()));
+            command.addAll(extraArgs);
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(workDir.resolve("redis-" + port + ".log").toFile())
                     .start();

@@ -127,6 +127,27 @@ class RedisProberTest {
     }
 
     @Test
+    void readsTheEvictionPolicyFromInfoWhereConfigIsDisabled() {
+        try (LocalRedis managed = LocalRedis.start(
+                Path.of("target", "redis"),
+                List.of("--maxmemory-policy", "allkeys-lru", "--rename-command", "CONFIG", ""))) {
+            var client = Redis.createClient(vertx, managed.url(0));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.send(
+                                    Request.cmd(Command.CONFIG).arg("GET").arg("maxmemory-policy"))
+                            .toCompletionStage()
+                            .toCompletableFuture()
+                            .get(5, TimeUnit.SECONDS))
+                    .hasMessageContaining("unknown command");
+            client.close();
+            RedisProbe probe = prober.probe(SourceUrl.parse(managed.url(0)), TIMEOUT, 1000);
+            assertThat(probe.reachable()).isTrue();
+            assertThat(probe.maxmemoryPolicy()).isEqualTo("allkeys-lru");
+            assertThat(probe.keyCount()).isZero();
+            assertThat(probe.holdsJobQueue()).isFalse();
+        }
+    }
+
+    @Test
     void anUnreachableRedisIsAResultWithoutTheUrlOrPassword() throws Exception {
         int closed;
         try (ServerSocket s = new ServerSocket(0)) {
