@@ -14,6 +14,7 @@ import dev.ferry.inventory.client.HerokuClient;
 import dev.ferry.inventory.client.HerokuDtos;
 import dev.ferry.inventory.config.InventoryConfig;
 import dev.ferry.inventory.domain.DiscoveryRequest;
+import dev.ferry.inventory.probe.ProbeService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -35,9 +36,16 @@ public class DiscoveryService {
     private final EventLog eventLog;
     private final Clock clock;
     private final int parallelism;
+    private final ProbeService probes;
 
     public DiscoveryService(
-            HerokuClient heroku, EstateReader reader, EventLog eventLog, Clock clock, InventoryConfig config) {
+            HerokuClient heroku,
+            EstateReader reader,
+            EventLog eventLog,
+            Clock clock,
+            InventoryConfig config,
+            ProbeService probes) {
+        this.probes = probes;
         this.heroku = heroku;
         this.reader = reader;
         this.eventLog = eventLog;
@@ -62,6 +70,7 @@ public class DiscoveryService {
                 discoveryId, request.effectiveScope(), request.appNames(), request.requester(), startedAt);
         CallStats stats = new CallStats();
         return scan(request, stats)
+                .flatMap(scan -> probes.probe(scan.apps()).map(apps -> new Scan(scan.account(), apps)))
                 .map(scan -> new EstateDiscovered(
                         discoveryId,
                         new HerokuAccount(scan.account().id(), scan.account().email()),
