@@ -18,20 +18,26 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class MigrationsConsumer {
     private final Projector projector;
     private final MigrationRunner runner;
+    private final PartitionOwnership ownership;
 
-    public MigrationsConsumer(Projector projector, MigrationRunner runner) {
+    public MigrationsConsumer(Projector projector, MigrationRunner runner, PartitionOwnership ownership) {
         this.projector = projector;
         this.runner = runner;
+        this.ownership = ownership;
     }
 
     @Incoming("migrations-in")
     public Uni<Void> onMigration(ConsumerRecord<String, String> record) {
         Optional<CloudEvent> event = Records.decode(record);
         if (event.isEmpty()) {
+            ownership.consumed(record.topic(), record.partition(), record.offset());
             return Uni.createFrom().voidItem();
         }
         return Panache.withTransaction(() -> projector.applyOnce(event.get()))
-                .invoke(applied -> react(event.get(), applied))
+                .invoke(applied -> {
+                    ownership.consumed(record.topic(), record.partition(), record.offset());
+                    react(event.get(), applied);
+                })
                 .replaceWithVoid();
     }
 
