@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** Reads migrations, each step's state, attempts, duration, operations and log, and streams their changes. */
@@ -55,7 +54,7 @@ public class MigrationResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Server-Sent Events: each step change and the migration's status, until it ends")
     public Multi<MigrationStream.Change> events(@PathParam("id") String id) {
-        // The migration is looked up before the stream starts, so an unknown id is a 404 problem, not a broken stream.
-        return RestMulti.fromUniResponse(queries.get(id), exists -> stream.follow(id, STREAM_EVERY));
+        // StreamGuard answers an unknown id with a 404 problem before the stream starts.
+        return stream.follow(id, STREAM_EVERY);
     }
 }

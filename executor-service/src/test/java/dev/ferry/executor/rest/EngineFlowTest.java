@@ -242,25 +242,41 @@ class EngineFlowTest {
     }
 
     @Test
-    void pauseLetsTheRunningStepFinishAndStartsNothingNewUntilResumed() {
+    void pauseLetsRunningStepsFinishAndStartsNothingNewUntilResumed() {
         String id = flows.run(
                 "plan-pause",
                 List.of(
-                        record("slow", List.of(), Map.of("sleepMs", "1500")),
-                        record("next", List.of("slow"), Map.of())));
-        awaitStep(id, "slow", "running");
+                        record("slow", List.of(), Map.of("sleepMs", "8000")),
+                        step(
+                                "gate",
+                                "manual-task",
+                                List.of(),
+                                Map.of("instructions", "x"),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null),
+                        record("next", List.of("gate"), Map.of())));
+        awaitStep(id, "gate", "awaiting-approval");
         given().header("X-Ferry-User", "frank")
                 .post("/api/migrations/" + id + "/pause")
                 .then()
                 .statusCode(202);
         awaitStatus(id, "paused");
-        given().get("/api/migrations/" + id + "/steps/slow").then().body("step.status", equalTo("running"));
+        given().header("X-Ferry-User", "frank")
+                .post("/api/migrations/" + id + "/steps/gate/approval")
+                .then()
+                .statusCode(202);
         awaitStep(id, "slow", "succeeded");
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(4))
-                .untilAsserted(() -> given().get("/api/migrations/" + id + "/steps/next")
+                .untilAsserted(() -> given().get("/api/migrations/" + id)
                         .then()
-                        .body("step.status", equalTo("pending")));
+                        .body("migration.status", equalTo("paused"))
+                        .body("steps.find { it.stepId == 'gate' }.status", equalTo("pending"))
+                        .body("steps.find { it.stepId == 'gate' }.approval.by", equalTo("frank"))
+                        .body("steps.find { it.stepId == 'next' }.status", equalTo("pending")));
         given().header("X-Ferry-User", "frank")
                 .post("/api/migrations/" + id + "/resume")
                 .then()

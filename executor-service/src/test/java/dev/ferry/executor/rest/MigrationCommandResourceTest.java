@@ -105,7 +105,7 @@ class MigrationCommandResourceTest {
     void refusedCommandsAnswerAProblemAndAppendNothing(String path, int status, String detail) {
         int before = flows.commandCount();
         as("ivy")
-                .post(path)
+                .post(path.replace("GATED", gated).replace("DONE", done))
                 .then()
                 .statusCode(status)
                 .contentType("application/problem+json")

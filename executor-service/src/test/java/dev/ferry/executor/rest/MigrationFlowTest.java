@@ -142,6 +142,12 @@ class MigrationFlowTest {
         String body =
                 given().get("/api/migrations/" + migrationId).then().extract().asString();
         assertThat(body).doesNotContain("FAKE-executor-secret");
+        String step = given().get("/api/migrations/" + migrationId + "/steps/configure:run-shop")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(step).contains("Attempt 1 started").doesNotContain("FAKE-executor-secret");
 
         List<String> types = new EventProbe(bootstrap)
                 .readAll(Topics.MIGRATIONS).stream()
