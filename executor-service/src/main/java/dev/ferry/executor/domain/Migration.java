@@ -183,10 +183,11 @@ public record Migration(
         } else if (event instanceof MigrationCancelled e) {
             return (ended() ? this : withStatus(CANCELLED, failedStep, failureReason)).touch(e.at());
         } else if (event instanceof MigrationFailed e) {
-            return (status.equals(RUNNING) ? withStatus(FAILED, e.failedStepId(), e.reason()) : this)
-                    .touch(e.failedAt());
+            // A failure decided just before a pause still counts: its id is derived, it is not decided again.
+            boolean applies = status.equals(RUNNING) || status.equals(PAUSED);
+            return (applies ? withStatus(FAILED, e.failedStepId(), e.reason()) : this).touch(e.failedAt());
         } else if (event instanceof MigrationCompleted e) {
-            return withStatus(COMPLETED, null, null).touch(e.completedAt());
+            return (ended() ? this : withStatus(COMPLETED, null, null)).touch(e.completedAt());
         } else if (event instanceof RollbackStarted e) {
             return new Migration(
                     id,

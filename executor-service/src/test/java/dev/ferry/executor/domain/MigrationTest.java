@@ -268,6 +268,23 @@ class MigrationTest {
     }
 
     @Test
+    void anOutcomeDecidedJustBeforeAPauseOrCancelIsKeptOrIgnoredAsTheStatusAllows() {
+        Migration paused = chain().evolve(new MigrationPaused("m", "bob", T));
+        assertThat(paused.evolve(new MigrationFailed("m", "p", "env", "boom", T))
+                        .status())
+                .isEqualTo(Migration.FAILED);
+        assertThat(paused.evolve(new MigrationCompleted("m", "p", 3, 1, T)).status())
+                .isEqualTo(Migration.COMPLETED);
+        Migration cancelled = chain().evolve(new MigrationCancelled("m", "bob", null, T));
+        assertThat(cancelled.evolve(new MigrationCompleted("m", "p", 3, 1, T)).status())
+                .isEqualTo(Migration.CANCELLED);
+        assertThat(cancelled
+                        .evolve(new MigrationFailed("m", "p", "env", "boom", T))
+                        .status())
+                .isEqualTo(Migration.CANCELLED);
+    }
+
+    @Test
     void operationsAreRecordedPerStep() {
         Migration m = chain().evolve(new OperationRecorded("m", "cfg", "configure", "77", "app 5", T));
         assertThat(m.step("cfg").orElseThrow().operations()).containsEntry("configure", "77");
