@@ -32,6 +32,7 @@ import dev.ferry.events.inventory.RedisProbe;
 import dev.ferry.events.inventory.ReleaseInfo;
 import dev.ferry.events.inventory.SniEndpoint;
 import dev.ferry.events.inventory.Team;
+import dev.ferry.events.migration.CompensationFailed;
 import dev.ferry.events.migration.GateApproved;
 import dev.ferry.events.migration.GateOpened;
 import dev.ferry.events.migration.MigrationCancelled;
@@ -46,6 +47,7 @@ import dev.ferry.events.migration.RollbackStarted;
 import dev.ferry.events.migration.StepCompensated;
 import dev.ferry.events.migration.StepFailed;
 import dev.ferry.events.migration.StepProgress;
+import dev.ferry.events.migration.StepRetried;
 import dev.ferry.events.migration.StepStarted;
 import dev.ferry.events.migration.StepSucceeded;
 import dev.ferry.events.notification.NotificationDelivered;
@@ -269,6 +271,9 @@ final class EventSamples {
                 new StepSucceeded(
                         "m1", step.id(), step.type(), "Configured acme-shop", Map.of("operationId", "17"), 120, T),
                 new StepFailed("m1", step.id(), step.type(), 2, "Aptible answered 503", 80, T),
+                new StepFailed("m1", step.id(), step.type(), 1, "Aptible answered 503", 80, T, T.plusSeconds(2)),
+                new StepRetried("m1", step.id(), "bob", "rest", T),
+                new CompensationFailed("m1", step.id(), step.type(), 1, "Aptible answered 503", T, T.plusSeconds(1)),
                 new MigrationCompleted("m1", "p1", 3, 4200, T),
                 new MigrationFailed("m1", "p1", step.id(), "Aptible answered 503", T),
                 new NotificationDelivered(
