@@ -90,7 +90,7 @@ public class ConfigureAppStep implements StepHandler {
                                                 outputs.put("operationId", Long.toString(op.id()));
                                                 outputs.put("previousConfigurationId", previousId);
                                                 return new StepOutcome(
-                                                        "Set " + change.size() + " of " + desired.size()
+                                                        "Set " + (change.size() - unsetCount(change))
                                                                 + " variables on " + handle
                                                                 + (unset.isEmpty() ? "" : ", removed " + unset.size())
                                                                 + " (operation " + op.id() + ")",
@@ -241,6 +241,10 @@ public class ConfigureAppStep implements StepHandler {
             }
         });
         return change;
+    }
+
+    private static int unsetCount(Map<String, String> change) {
+        return (int) change.values().stream().filter(String::isEmpty).count();
     }
 
     private static Optional<Long> configurationId(JsonNode app) {
