@@ -10,9 +10,9 @@ import java.util.Optional;
 
 /**
  * Runs one Aptible operation for a step without ever starting it twice: an operation an earlier attempt
- * recorded is polled again; one still queued or running on the resource (started just before a crash,
- * not yet recorded) is adopted; only otherwise is a new one started, and it is recorded through the
- * step's journal before anything waits on it.
+ * recorded that is still queued or running is polled again; one still queued or running on the resource
+ * (started just before a crash, not yet recorded) is adopted; only otherwise is a new one started, and it
+ * is recorded through the step's journal before anything waits on it.
  */
 @ApplicationScoped
 public class AptibleOperations {
@@ -60,22 +60,21 @@ public class AptibleOperations {
                 });
     }
 
-    /** The operation an earlier attempt recorded, if it is still running or ended well. */
-    private Uni<Optional<JsonNode>> previous(StepContext context, String type) {
-        Optional<String> recorded = context.recordedOperation(type);
+    /**
+     * The operation an earlier attempt recorded, if it is still queued or running. One that ended is no
+     * use: callers run an operation only when the resource is not yet as planned, so whatever that one
+     * did was not enough (or was undone), and a new one is due.
+     */
+    private Uni<Optional<JsonNode>> previous(StepContext context, String key) {
+        Optional<String> recorded = context.recordedOperation(key);
         if (recorded.isEmpty()) {
             return Uni.createFrom().item(Optional.empty());
         }
-        long id = Long.parseLong(recorded.get());
-        return aptible.find("/operations/" + id).map(found -> {
-            if (found.isEmpty()) {
-                // Gone: a finished deprovision; awaiting it answers "gone" again.
-                return Optional.of((JsonNode) com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
-                        .objectNode()
-                        .put("id", id));
-            }
-            return "failed".equals(found.get().path("status").asText()) ? Optional.<JsonNode>empty() : found;
-        });
+        return aptible.find("/operations/" + recorded.get())
+                .map(found -> found.filter(op -> {
+                    String status = op.path("status").asText();
+                    return status.equals("queued") || status.equals("running");
+                }));
     }
 
     private Uni<Optional<JsonNode>> recorded(StepContext context, String type, JsonNode op, String resourcePath) {

@@ -54,8 +54,7 @@ public class DeployAppStep implements StepHandler {
                 .map(found -> found.orElseThrow(() -> new StepException(
                         "App " + handle + " does not exist in " + environment + "; its step must succeed first", true)))
                 .flatMap(app -> aptible.services(AptibleClient.id(app)).flatMap(existing -> {
-                    if (deployed(app, existing, image, gitRef, services.keySet())
-                            && context.recordedOperation("deploy").isEmpty()) {
+                    if (deployed(app, existing, image, gitRef, services.keySet())) {
                         return Uni.createFrom()
                                 .item(outcome(
                                         handle + " already runs " + (image != null ? image : gitRef),

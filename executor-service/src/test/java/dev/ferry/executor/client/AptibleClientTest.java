@@ -144,6 +144,20 @@ class AptibleClientTest {
     }
 
     @Test
+    void aTokenAptibleNoLongerAcceptsIsReplacedWithoutFailingTheCall() {
+        String handle = environment().path("handle").asText();
+        int revoked = RestAssured.given()
+                .baseUri(aptible)
+                .post("/_simulator/tokens/revoke")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("revoked");
+        assertThat(revoked).isPositive();
+        assertThat(client.findEnvironment(handle).await().atMost(WAIT)).isPresent();
+    }
+
+    @Test
     void refusalsCarryAptiblesMessageAndAreNotRetryable() {
         assertThatThrownBy(() -> client.createEnvironment("Not A Handle", "development", null)
                         .await()

@@ -26,14 +26,17 @@ public class SimulatorResource {
     private final JsonBodies bodies;
 
     private final dev.ferry.simulator.aptible.service.OperationService operations;
+    private final dev.ferry.simulator.aptible.service.TokenService tokens;
 
     public SimulatorResource(
             StateService state,
             FaultService faults,
             HalResponses responses,
             JsonBodies bodies,
-            dev.ferry.simulator.aptible.service.OperationService operations) {
+            dev.ferry.simulator.aptible.service.OperationService operations,
+            dev.ferry.simulator.aptible.service.TokenService tokens) {
         this.operations = operations;
+        this.tokens = tokens;
         this.state = state;
         this.faults = faults;
         this.responses = responses;
@@ -75,6 +78,13 @@ public class SimulatorResource {
     public Response operationLogs(@jakarta.ws.rs.PathParam("id") long id) {
         return Response.ok(String.join("\n", operations.logs(id)) + "\n", MediaType.TEXT_PLAIN)
                 .build();
+    }
+
+    /** Invalidates every token at once, as if they had all expired; answers how many there were. */
+    @POST
+    @Path("tokens/revoke")
+    public Response revokeTokens() {
+        return responses.ok(Map.of("revoked", tokens.revokeAll()));
     }
 
     @POST
