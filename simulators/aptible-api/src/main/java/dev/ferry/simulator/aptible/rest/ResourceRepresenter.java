@@ -1,6 +1,5 @@
 package dev.ferry.simulator.aptible.rest;
 
-import dev.ferry.simulator.aptible.domain.Account;
 import dev.ferry.simulator.aptible.domain.Backup;
 import dev.ferry.simulator.aptible.domain.Certificate;
 import dev.ferry.simulator.aptible.domain.Database;
@@ -214,9 +213,5 @@ public class ResourceRepresenter {
         m.put("created_at", Times.iso(created));
         m.put("updated_at", Times.iso(updated));
         return m;
-    }
-
-    static String accountPath(Account a) {
-        return "/accounts/" + a.id();
     }
 }

@@ -36,13 +36,11 @@ public class OperationEffects {
 
     private final Store store;
     private final Clock clock;
-    private final BackingServices backing;
     private final ResourceEffects resources;
 
-    public OperationEffects(Store store, Clock clock, BackingServices backing, ResourceEffects resources) {
+    public OperationEffects(Store store, Clock clock, ResourceEffects resources) {
         this.store = store;
         this.clock = clock;
-        this.backing = backing;
         this.resources = resources;
     }
 

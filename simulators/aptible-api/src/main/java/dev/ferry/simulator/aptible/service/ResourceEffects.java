@@ -221,8 +221,4 @@ public class ResourceEffects {
             default -> store.save(d.withStatus(d.status(), now));
         }
     }
-
-    Instant now() {
-        return clock.instant();
-    }
 }
