@@ -45,6 +45,22 @@ public interface ExecutorConfig {
         /** How long an operation may take before the step fails. */
         @WithDefault("10m")
         Duration operationTimeout();
+
+        /** The longest pause between two polls; pauses grow by half from the poll interval up to this. */
+        @WithDefault("5s")
+        Duration maxPollInterval();
+
+        /** How often a GET, PUT or DELETE is retried after a 5xx, 429 or timeout. */
+        @WithDefault("4")
+        int retries();
+
+        /** First pause before such a retry; it doubles, with jitter. */
+        @WithDefault("200ms")
+        Duration retryBackoff();
+
+        /** Lifetime asked for each token; it is renewed a minute before it ends. */
+        @WithDefault("1h")
+        Duration tokenLifetime();
     }
 
     /** Default policies for steps whose plan step does not set its own. */

@@ -1,7 +1,7 @@
 package dev.ferry.executor.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.executor.client.AptibleClient;
+import dev.ferry.executor.client.AptibleOperation;
 import dev.ferry.executor.step.StepContext;
 import dev.ferry.executor.step.StepException;
 import dev.ferry.executor.step.StepHandler;
@@ -35,7 +35,8 @@ public class OperationStep implements StepHandler {
                 .map(id -> aptible.awaitOperation(Long.parseLong(id)))
                 .orElseGet(() -> aptible.findApp(app, context.environment())
                         .map(found -> found.orElseThrow(() -> new StepException("No app " + app, false)))
-                        .flatMap(found -> aptible.createOperation(AptibleClient.id(found), Map.of("type", "restart")))
+                        .flatMap(found ->
+                                aptible.startOperation("/apps/" + AptibleClient.id(found), Map.of("type", "restart")))
                         .flatMap(op -> context.journal()
                                 .record(
                                         context.step().id(),
@@ -47,13 +48,11 @@ public class OperationStep implements StepHandler {
                 .map(op -> outcome(op, app));
     }
 
-    private static StepOutcome outcome(JsonNode op, String app) {
-        if (!op.path("status").asText().equals("succeeded")) {
-            throw new StepException(
-                    "Restart of " + app + " ended " + op.path("status").asText(), true);
+    private static StepOutcome outcome(AptibleOperation op, String app) {
+        if (!op.succeeded()) {
+            throw new StepException("Restart of " + app + " ended " + op.status(), true);
         }
         return new StepOutcome(
-                "Restarted " + app + " (operation " + AptibleClient.id(op) + ")",
-                Map.of("operationId", Long.toString(AptibleClient.id(op))));
+                "Restarted " + app + " (operation " + op.id() + ")", Map.of("operationId", Long.toString(op.id())));
     }
 }
