@@ -39,6 +39,7 @@ public class NotificationService {
     private final ScopeStore scopes;
     private final Clock clock;
     private final Duration maxEventAge;
+    private final java.util.concurrent.atomic.AtomicLong alreadyClaimed = new java.util.concurrent.atomic.AtomicLong();
 
     public NotificationService(
             MessageComposer composer,
@@ -90,10 +91,16 @@ public class NotificationService {
                 lanes.submit(d);
                 claimed++;
             } else {
+                alreadyClaimed.incrementAndGet();
                 LOG.debugf("Delivery %s of %s was claimed before; not posting again", d.deliveryId(), event.id());
             }
         }
         return claimed;
+    }
+
+    /** How many deliveries were found claimed already (a redelivered event) since start. */
+    public long alreadyClaimed() {
+        return alreadyClaimed.get();
     }
 
     private void remember(CloudEvent event) {

@@ -13,6 +13,7 @@ import dev.ferry.notifier.NotifierTestResources;
 import dev.ferry.notifier.SlackTestSupport;
 import dev.ferry.notifier.repository.Jdbc;
 import dev.ferry.notifier.service.DeliveryRecovery;
+import dev.ferry.notifier.service.NotificationService;
 import dev.ferry.testkit.KafkaTestResource;
 import dev.ferry.testkit.PostgresTestResource;
 import dev.ferry.testkit.SimulatorResource;
@@ -62,6 +63,9 @@ class DedupeAcrossRestartTest {
     @Inject
     DeliveryRecovery recovery;
 
+    @Inject
+    NotificationService notifications;
+
     private SlackTestSupport slack;
 
     @BeforeEach
@@ -89,6 +93,7 @@ class DedupeAcrossRestartTest {
         slack.outcome(second.id(), "default");
         assertThat(slack.awaitReceived(onDefaultWebhook(migrationId), 2)).hasSize(2);
 
+        long skippedBefore = notifications.alreadyClaimed();
         // As after a rebalance or a restart that lost its offsets: read ferry.migrations from the start.
         kafka.getConsumer("migrations-in")
                 .runOnPollingThread(c -> {
@@ -103,6 +108,8 @@ class DedupeAcrossRestartTest {
         slack.outcome(marker.id(), "default");
         await().pollDelay(Duration.ofMillis(500)).until(() -> true);
 
+        // The replay really happened: both earlier events were consumed again and found claimed.
+        assertThat(notifications.alreadyClaimed() - skippedBefore).isGreaterThanOrEqualTo(2);
         List<JsonNode> messages = slack.received(onDefaultWebhook(migrationId));
         assertThat(messages).hasSize(3);
         assertThat(messages.stream().filter(m -> m.toString().contains("app:one")))
