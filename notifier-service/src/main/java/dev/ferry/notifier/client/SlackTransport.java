@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.notifier.config.NotifierConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -24,15 +24,12 @@ import java.time.Duration;
 public class SlackTransport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http;
+    private final Duration connectTimeout;
     private final Duration readTimeout;
     private final String apiUrl;
 
     public SlackTransport(NotifierConfig config) {
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(config.slack().connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.connectTimeout = config.slack().connectTimeout();
         this.readTimeout = config.slack().readTimeout();
         String api = config.slack().apiUrl();
         this.apiUrl = api.endsWith("/") ? api.substring(0, api.length() - 1) : api;
@@ -43,13 +40,9 @@ public class SlackTransport {
 
     /** Posts to an incoming webhook (or a response_url, which answers the same way). */
     public void webhook(URI url, JsonNode message) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(url)
-                .timeout(readTimeout)
-                .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(message.toString(), StandardCharsets.UTF_8))
-                .build());
-        if (response.statusCode() / 100 != 2) {
-            throw new SlackException(response.statusCode(), word(response.body()), retryAfter(response));
+        Answer answer = post(url, null, message.toString());
+        if (answer.status() / 100 != 2) {
+            throw new SlackException(answer.status(), word(answer.body()), answer.retryAfter());
         }
     }
 
@@ -66,41 +59,60 @@ public class SlackTransport {
     }
 
     private JsonNode webApi(String method, String token, ObjectNode body) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(apiUrl + "/" + method))
-                .timeout(readTimeout)
-                .header("Content-Type", "application/json; charset=utf-8")
-                .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
-                .build());
-        if (response.statusCode() / 100 != 2) {
-            throw new SlackException(response.statusCode(), word(response.body()), retryAfter(response));
+        Answer response = post(URI.create(apiUrl + "/" + method), token, body.toString());
+        if (response.status() / 100 != 2) {
+            throw new SlackException(response.status(), word(response.body()), response.retryAfter());
         }
         JsonNode answer;
         try {
             answer = JSON.readTree(response.body());
         } catch (JsonProcessingException e) {
-            throw new SlackException(response.statusCode(), "unreadable_answer", null);
+            throw new SlackException(response.status(), "unreadable_answer", null);
         }
         if (!answer.path("ok").asBoolean(false)) {
             throw new SlackException(
-                    response.statusCode(), answer.path("error").asText("unknown_error"), retryAfter(response));
+                    response.status(), answer.path("error").asText("unknown_error"), response.retryAfter());
         }
         return answer;
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    private record Answer(int status, String body, Duration retryAfter) {}
+
+    /**
+     * One POST on the calling thread (HttpURLConnection keeps connections alive and needs no thread
+     * hand-offs, which matters when a lane posts many messages in a row).
+     */
+    private Answer post(URI url, String token, String json) {
+        HttpURLConnection connection = null;
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            connection = (HttpURLConnection) url.toURL().openConnection();
+            connection.setInstanceFollowRedirects(false);
+            connection.setConnectTimeout((int) connectTimeout.toMillis());
+            connection.setReadTimeout((int) readTimeout.toMillis());
+            connection.setRequestMethod("POST");
+            connection.setDoOutput(true);
+            connection.setRequestProperty("Content-Type", "application/json; charset=utf-8");
+            if (token != null) {
+                connection.setRequestProperty("Authorization", "Bearer " + token);
+            }
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+            connection.setFixedLengthStreamingMode(bytes.length);
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(bytes);
+            }
+            int status = connection.getResponseCode();
+            InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+            String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (in != null) {
+                in.close();
+            }
+            return new Answer(status, body, RetryAfter.parse(connection.getHeaderField("Retry-After")));
         } catch (IOException e) {
-            throw new SlackUnreachable(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            if (connection != null) {
+                connection.disconnect();
+            }
             throw new SlackUnreachable(e);
         }
-    }
-
-    private static Duration retryAfter(HttpResponse<String> response) {
-        return RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null));
     }
 
     /** Slack's word from a text or JSON body, cut short; never more than 100 characters of it. */

@@ -6,7 +6,9 @@ import dev.ferry.notifier.service.SubscriptionDirectory;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -28,8 +30,14 @@ public class DeliveryConsumer {
     @Incoming("deliveries-in")
     public Uni<Void> onEvent(ConsumerRecord<String, String> record) {
         return Panache.withTransaction(() -> projector.consume(record)).invoke(() -> {
-            subscriptions.invalidate();
-            users.invalidate();
+            // Only subscription and user facts change what the caches hold; deliveries do not.
+            Header type = record.headers().lastHeader("ce_type");
+            String name = type == null ? "" : new String(type.value(), StandardCharsets.UTF_8);
+            if (name.contains(".subscription-")) {
+                subscriptions.invalidate();
+            } else if (name.contains(".slack-user-")) {
+                users.invalidate();
+            }
         });
     }
 }

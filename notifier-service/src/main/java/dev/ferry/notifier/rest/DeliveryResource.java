@@ -2,6 +2,7 @@ package dev.ferry.notifier.rest;
 
 import dev.ferry.notifier.domain.DeliveryView;
 import dev.ferry.notifier.repository.DeliveryLedger;
+import dev.ferry.notifier.service.DeliveryLanes;
 import dev.ferry.notifier.service.DeliveryQueries;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -22,10 +23,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class DeliveryResource {
     private final DeliveryQueries queries;
     private final DeliveryLedger ledger;
+    private final DeliveryLanes lanes;
 
-    public DeliveryResource(DeliveryQueries queries, DeliveryLedger ledger) {
+    public DeliveryResource(DeliveryQueries queries, DeliveryLedger ledger, DeliveryLanes lanes) {
         this.queries = queries;
         this.ledger = ledger;
+        this.lanes = lanes;
     }
 
     @GET
@@ -48,6 +51,13 @@ public class DeliveryResource {
             counts.put((String) row[0], (Long) row[1]);
         }
         return counts;
+    }
+
+    @GET
+    @Path("/lanes")
+    @Operation(summary = "Each channel's lane: messages waiting, posted, and average claim, post and record times")
+    public List<DeliveryLanes.LaneView> lanes() {
+        return lanes.views();
     }
 
     @GET

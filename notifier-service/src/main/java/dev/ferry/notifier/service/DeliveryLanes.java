@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
@@ -34,6 +32,12 @@ public class DeliveryLanes {
     private final Clock clock;
     private final Duration interval;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ExecutorService finishing =
+            java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+                Thread t = new Thread(r, "slack-lane-finish-" + THREADS.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
     private volatile boolean stopping;
 
     public DeliveryLanes(
@@ -51,14 +55,46 @@ public class DeliveryLanes {
         this.interval = config.delivery().perChannelInterval();
     }
 
-    /** A channel's thread and pacer. */
+    /** A channel's thread, pacer and counters. */
     private final class Lane {
-        final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "slack-lane-" + THREADS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        final java.util.concurrent.ThreadPoolExecutor thread = new java.util.concurrent.ThreadPoolExecutor(
+                1, 1, 0, TimeUnit.MILLISECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "slack-lane-" + THREADS.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
         final Pacer pacer = new Pacer(interval, clock, d -> Thread.sleep(d.toMillis()));
+        long posted;
+        long takeNanos;
+        long postNanos;
+        long finishNanos;
+    }
+
+    /**
+     * What a lane is doing: its key (a fingerprint, never a URL or token), messages waiting, posted,
+     * and the average milliseconds spent claiming, posting (retries and Retry-After included) and
+     * recording each one.
+     */
+    public record LaneView(
+            String lane, int waiting, long posted, long pacerWaits, double takeMs, double postMs, double finishMs) {}
+
+    public java.util.List<LaneView> views() {
+        return lanes.entrySet().stream()
+                .map(e -> {
+                    Lane l = e.getValue();
+                    synchronized (l) {
+                        double n = Math.max(1, l.posted);
+                        return new LaneView(
+                                e.getKey(),
+                                l.thread.getQueue().size(),
+                                l.posted,
+                                l.pacer.waits(),
+                                l.takeNanos / n / 1e6,
+                                l.postNanos / n / 1e6,
+                                l.finishNanos / n / 1e6);
+                    }
+                })
+                .toList();
     }
 
     /** Queues a claimed delivery on its channel's lane. */
@@ -85,14 +121,33 @@ public class DeliveryLanes {
                 return;
             }
             lane.pacer.awaitTurn();
+            long t0 = System.nanoTime();
             if (stopping || !ledger.take(d.deliveryId())) {
                 return;
             }
             Subscription s = subscription.get();
+            long t1 = System.nanoTime();
             DeliveryOutcome outcome = poster.post(d, s, lane.pacer);
             lane.pacer.posted();
-            ledger.finish(d.deliveryId(), outcome.delivered() ? DeliveryLedger.DELIVERED : DeliveryLedger.PARKED);
-            recorder.record(d, s.channel(), s.id(), outcome);
+            long t2 = System.nanoTime();
+            // Recording the outcome does not hold the channel: the claim is already 'sending', so
+            // nothing can post it again, and a crash before this runs parks it at the next start.
+            finishing.execute(() -> {
+                try {
+                    ledger.finish(
+                            d.deliveryId(), outcome.delivered() ? DeliveryLedger.DELIVERED : DeliveryLedger.PARKED);
+                    recorder.record(d, s.channel(), s.id(), outcome);
+                } catch (RuntimeException e) {
+                    LOG.errorf("Could not record delivery %s: %s", d.deliveryId(), e.getMessage());
+                }
+            });
+            long t3 = System.nanoTime();
+            synchronized (lane) {
+                lane.posted++;
+                lane.takeNanos += t1 - t0;
+                lane.postNanos += t2 - t1;
+                lane.finishNanos += t3 - t2;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -104,6 +159,7 @@ public class DeliveryLanes {
     void stop() {
         stopping = true;
         lanes.values().forEach(l -> l.thread.shutdown());
+        finishing.shutdown();
         for (Lane lane : lanes.values()) {
             try {
                 if (!lane.thread.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -112,6 +168,11 @@ public class DeliveryLanes {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        try {
+            finishing.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -98,9 +98,21 @@ class NotifierPacedBench {
                 + " s over " + CHANNELS + " migrations, each followed by its own webhook subscription;"
                 + " notifier.delivery.per-channel-interval=PT1S, receiver 1 message/s per channel (429 + Retry-After"
                 + " beyond); the rest stays queued (claimed, status queued) and is sent at that pace\n"
-                + result.report() + "\n";
+                + result.report() + "\n"
+                + "lanes: "
+                + given().get("/api/deliveries/lanes").then().extract().asString() + "\n"
+                + "load average at the end: " + loadAverage() + "\n";
         System.out.println(report);
         DeliveryLoad.write("notifier-delivery-paced.txt", report);
         assertThat(result.receivedInWindow()).isPositive();
+    }
+
+    static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                    .strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 }
