@@ -52,6 +52,10 @@ import dev.ferry.events.migration.StepStarted;
 import dev.ferry.events.migration.StepSucceeded;
 import dev.ferry.events.notification.NotificationDelivered;
 import dev.ferry.events.notification.NotificationFailed;
+import dev.ferry.events.notification.SlackUserMapped;
+import dev.ferry.events.notification.SlackUserUnmapped;
+import dev.ferry.events.notification.SubscriptionDeleted;
+import dev.ferry.events.notification.SubscriptionSaved;
 import dev.ferry.events.plan.FidelityItem;
 import dev.ferry.events.plan.PlanApproved;
 import dev.ferry.events.plan.PlanProposed;
@@ -286,6 +290,61 @@ final class EventSamples {
                         "#migrations",
                         "Slack answered 500",
                         5,
-                        T));
+                        T),
+                new NotificationDelivered(
+                        "n2",
+                        "e2",
+                        "ferry.migration.step-succeeded.v1",
+                        "m1",
+                        "#migrations",
+                        "Step done",
+                        1,
+                        T,
+                        "s1",
+                        "1795695425.000200",
+                        "1795695425.000100"),
+                new NotificationFailed(
+                        "n2",
+                        "e2",
+                        "ferry.migration.step-succeeded.v1",
+                        "m1",
+                        "#migrations",
+                        "Slack answered 500",
+                        5,
+                        T,
+                        "s1"),
+                new SubscriptionSaved(
+                        "s1",
+                        "platform team",
+                        List.of("acme-production"),
+                        List.of("acme-shop"),
+                        List.of(),
+                        List.of("plan-proposed", "step-failed"),
+                        "bot",
+                        "#migrations",
+                        null,
+                        BOX.seal("xoxb-FAKE-token"),
+                        BOX.seal("FAKE-signing-secret"),
+                        List.of("step-succeeded"),
+                        "alice",
+                        T),
+                new SubscriptionSaved(
+                        "s2",
+                        "webhook",
+                        List.of(),
+                        List.of(),
+                        List.of("m1"),
+                        List.of(),
+                        "webhook",
+                        "#alerts",
+                        BOX.seal("https://hooks.slack.com/services/T/B/FAKE"),
+                        null,
+                        null,
+                        null,
+                        "alice",
+                        T),
+                new SubscriptionDeleted("s1", "alice", T),
+                new SlackUserMapped("U0ALICE", "alice@acme.example", List.of("approver"), "admin", T),
+                new SlackUserUnmapped("U0ALICE", "admin", T));
     }
 }
