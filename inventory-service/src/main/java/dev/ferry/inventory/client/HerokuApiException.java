@@ -31,7 +31,9 @@ public class HerokuApiException extends RuntimeException {
 
     /** The same answer, naming the request it was given to, e.g. {@code GET /apps/x/config-vars}. */
     public HerokuApiException at(String requestLine) {
-        return endpoint != null ? this : new HerokuApiException(status, errorId, herokuMessage, rateLimitRemaining, requestLine);
+        return endpoint != null
+                ? this
+                : new HerokuApiException(status, errorId, herokuMessage, rateLimitRemaining, requestLine);
     }
 
     /** The request that got this answer, or null when unknown. */

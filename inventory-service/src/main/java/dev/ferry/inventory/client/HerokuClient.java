@@ -203,7 +203,8 @@ public class HerokuClient {
         String path = "/apps/" + app + "/releases";
         String range = "version ..; max=" + count + ", order=desc";
         return get(path, range, (r, etag) -> api.appList(authorization, app, "releases", r, etag), stats)
-                .map(answer -> parse(path + "|" + range, path, answer, new TypeReference<List<HerokuDtos.Release>>() {}));
+                .map(answer ->
+                        parse(path + "|" + range, path, answer, new TypeReference<List<HerokuDtos.Release>>() {}));
     }
 
     /** Data API facts of a Heroku Postgres add-on. */

@@ -72,7 +72,11 @@ public final class HerokuDtos {
     /** {@code GET /addon-attachments} with {@code Accept-Inclusion: config_vars}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Attachment(
-            String id, String name, Ref addon, Ref app, @JsonProperty("config_vars") List<String> configVars) {}
+            String id,
+            String name,
+            Ref addon,
+            Ref app,
+            @JsonProperty("config_vars") List<String> configVars) {}
 
     /** {@code GET /teams}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -106,7 +110,10 @@ public final class HerokuDtos {
     /** {@code GET /spaces/{space}/peerings}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Peering(
-            String type, @JsonProperty("pcx_id") String pcxId, @JsonProperty("cidr_blocks") List<String> cidrBlocks, String status) {}
+            String type,
+            @JsonProperty("pcx_id") String pcxId,
+            @JsonProperty("cidr_blocks") List<String> cidrBlocks,
+            String status) {}
 
     /** {@code GET /spaces/{space}/vpn-connections}; tunnels (with their secrets) are never read. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -132,7 +139,10 @@ public final class HerokuDtos {
 
     /** {@code GET /apps/{app}/sni-endpoints}; the certificate chain is not kept. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record SniEndpoint(String id, String name, @JsonProperty("ssl_cert") SslCert sslCert) {
+    public record SniEndpoint(
+            String id,
+            String name,
+            @JsonProperty("ssl_cert") SslCert sslCert) {
 
         /** The parsed certificate. */
         @JsonIgnoreProperties(ignoreUnknown = true)

@@ -138,6 +138,9 @@ public class HerokuProtocolFilter {
         return switch (status) {
             case 429 -> new ErrorBody("rate_limit", RATE_LIMIT_MESSAGE, RATE_LIMIT_URL);
             case 503 -> new ErrorBody("service_unavailable", "The service is temporarily unavailable (injected).");
+            case 401 -> new ErrorBody("unauthorized", "Invalid credentials provided.");
+            case 403 -> new ErrorBody("forbidden", "You do not have access to this resource (injected).");
+            case 404 -> new ErrorBody("not_found", "Couldn't find that resource (injected).");
             default ->
                 new ErrorBody(
                         status >= 500 ? "internal_server_error" : "bad_request",
