@@ -15,7 +15,6 @@ public final class DiscoveryProgress {
     public enum Phase {
         RESOLVING,
         ACCOUNT,
-        DATA,
         APPS,
         APPENDING,
         COMPLETED,
