@@ -12,13 +12,16 @@ class DiscoveryRequestTest {
     void theScopeIsInferredFromWhatIsNamed() {
         assertThat(new DiscoveryRequest(null, List.of("a-app"), null, null).effectiveScope())
                 .isEqualTo("apps");
-        assertThat(new DiscoveryRequest(null, null, "acme", null).effectiveScope()).isEqualTo("team");
-        assertThat(new DiscoveryRequest(null, null, null, null).effectiveScope()).isEqualTo("account");
+        assertThat(new DiscoveryRequest(null, null, "acme", null).effectiveScope())
+                .isEqualTo("team");
+        assertThat(new DiscoveryRequest(null, null, null, null).effectiveScope())
+                .isEqualTo("account");
     }
 
     @Test
     void aTeamScopeNeedsATeamAndTakesNothingElse() {
-        assertThat(new DiscoveryRequest("team", null, "acme", "alice").problems()).isEmpty();
+        assertThat(new DiscoveryRequest("team", null, "acme", "alice").problems())
+                .isEmpty();
         assertThat(new DiscoveryRequest("team", null, null, null).problems())
                 .singleElement()
                 .asString()
@@ -31,7 +34,8 @@ class DiscoveryRequestTest {
                 .singleElement()
                 .asString()
                 .contains("only goes with scope 'team'");
-        assertThat(new DiscoveryRequest("team", null, "Not A Team!", null).problems()).hasSize(1);
+        assertThat(new DiscoveryRequest("team", null, "Not A Team!", null).problems())
+                .hasSize(1);
     }
 
     @Test

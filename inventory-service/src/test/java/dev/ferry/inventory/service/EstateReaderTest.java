@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class EstateReaderTest {
 
     private static HerokuDtos.Release release(int version, String status, Boolean current, String stream) {
-        return new HerokuDtos.Release("r" + version, version, "v" + version, status, current, stream, "2025-05-28T16:42:00Z");
+        return new HerokuDtos.Release(
+                "r" + version, version, "v" + version, status, current, stream, "2025-05-28T16:42:00Z");
     }
 
     @Test
@@ -25,7 +26,9 @@ class EstateReaderTest {
                 List.of());
         assertThat(info.version()).isEqualTo(42);
         assertThat(info.releasePhase()).isTrue();
-        assertThat(info.recentFailures()).extracting(ReleaseInfo.FailedRelease::version).containsExactly(41, 39);
+        assertThat(info.recentFailures())
+                .extracting(ReleaseInfo.FailedRelease::version)
+                .containsExactly(41, 39);
         assertThat(info.createdAt()).hasToString("2025-05-28T16:42:00Z");
     }
 
@@ -40,13 +43,16 @@ class EstateReaderTest {
 
     @Test
     void noSucceededReleaseMeansNoCurrentRelease() {
-        assertThat(EstateReader.release(List.of(release(1, "failed", false, null)), List.of())).isNull();
+        assertThat(EstateReader.release(List.of(release(1, "failed", false, null)), List.of()))
+                .isNull();
     }
 
     @Test
     void hostsNeverCarryTheRestOfTheUrl() {
-        assertThat(EstateReader.host("syslog+tls://logs7.papertrailapp.com:41234")).isEqualTo("logs7.papertrailapp.com");
-        assertThat(EstateReader.host("https://hooks.example.com/x?token=FAKE-1")).isEqualTo("hooks.example.com");
+        assertThat(EstateReader.host("syslog+tls://logs7.papertrailapp.com:41234"))
+                .isEqualTo("logs7.papertrailapp.com");
+        assertThat(EstateReader.host("https://hooks.example.com/x?token=FAKE-1"))
+                .isEqualTo("hooks.example.com");
         assertThat(EstateReader.host("not a url")).isEqualTo("unknown");
     }
 }

@@ -37,7 +37,8 @@ class ProgressRegistryTest {
         assertThat(p.view().terminal()).isFalse();
         p.finish(DiscoveryProgress.Phase.FAILED, "app a: 403", T);
         assertThat(p.view())
-                .extracting(v -> v.phase(), v -> v.appsTotal(), v -> v.appsDone(), v -> v.appsFailed(), v -> v.failure())
+                .extracting(
+                        v -> v.phase(), v -> v.appsTotal(), v -> v.appsDone(), v -> v.appsFailed(), v -> v.failure())
                 .containsExactly("failed", 3, 1, 1, "app a: 403");
     }
 }

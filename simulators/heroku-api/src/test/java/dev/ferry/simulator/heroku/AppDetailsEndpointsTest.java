@@ -176,6 +176,39 @@ class AppDetailsEndpointsTest {
     }
 
     @Test
+    void everyNewListHasAnETagAndAnswers304WhenUnchanged() {
+        for (String path : List.of(
+                "/apps/acme-shop/domains",
+                "/apps/acme-shop/sni-endpoints",
+                "/apps/acme-api/log-drains",
+                "/apps/acme-shop/features",
+                "/apps/acme-shop/webhooks",
+                "/apps/acme-shop/collaborators",
+                "/apps/acme-shop/releases",
+                "/teams",
+                "/pipelines",
+                "/pipeline-couplings",
+                "/spaces",
+                "/spaces/acme-shield/vpn-connections",
+                "/dyno-sizes")) {
+            String tag = as(Api.DEMO_GLOBAL)
+                    .get(path)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .header("ETag");
+            assertThat(tag).as(path).matches("\"[0-9a-f]{32}\"");
+            as(Api.DEMO_GLOBAL).header("If-None-Match", tag).get(path).then().statusCode(304);
+        }
+        io.restassured.RestAssured.given()
+                .accept(Api.V3)
+                .header("Authorization", "Bearer nope")
+                .get("/apps/acme-shop/domains")
+                .then()
+                .statusCode(401);
+    }
+
+    @Test
     void anotherAccountsAppIsForbidden() {
         as(Api.DEMO_GLOBAL)
                 .get("/apps/globex-web/domains")
