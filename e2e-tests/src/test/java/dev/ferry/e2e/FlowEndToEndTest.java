@@ -141,6 +141,9 @@ class FlowEndToEndTest {
         }
         config.get("inventory-service")
                 .put("quarkus.rest-client.heroku.url", targets.heroku().toString());
+        // The simulator serves the Data API (api.data.heroku.com) on the same port.
+        config.get("inventory-service")
+                .put("quarkus.rest-client.heroku-data.url", targets.heroku().toString());
         config.get("inventory-service").put("inventory.heroku.token", HEROKU_TOKEN);
         config.get("executor-service")
                 .put("quarkus.rest-client.aptible.url", targets.aptible().toString());

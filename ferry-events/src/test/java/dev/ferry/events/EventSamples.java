@@ -266,6 +266,14 @@ final class EventSamples {
                 new EstateDiscovered(
                         "d1", new HerokuAccount("acc1", "platform@acme.example"), List.of(app), T, "alice"),
                 new DiscoveryFailed("d1", "Heroku answered 401: Invalid credentials provided.", T),
+                new DiscoveryStarted("d2", "team", List.of(), "alice", T, "acme"),
+                new DiscoveryFailed(
+                        "d2",
+                        "app acme-shop: Heroku answered 403 forbidden to GET /apps/acme-shop/config-vars",
+                        T,
+                        "acme-shop",
+                        "GET /apps/acme-shop/config-vars",
+                        403),
                 new PlanProposed("p1", 1, "d1", "acme-production", "alice", List.of(step), T),
                 new PlanApproved("p1", 1, "bob", "looks right", T),
                 new PlanApproved("p1", 1, "bob", null, T),
