@@ -83,6 +83,49 @@ public final class Estates {
                 requestedBy);
     }
 
+    /** The same estate with every worker process at another quantity: a drift. */
+    public static EstateDiscovered withWorkers(EstateDiscovered estate, String discoveryId, int quantity) {
+        List<AppInventory> apps = estate.apps().stream()
+                .map(a -> new AppInventory(
+                        a.id(),
+                        a.name(),
+                        a.region(),
+                        a.stack(),
+                        a.formation().stream()
+                                .map(p -> p.type().equals("worker")
+                                        ? new ProcessType(p.type(), p.command(), quantity, p.size())
+                                        : p)
+                                .toList(),
+                        a.configVars(),
+                        a.addons(),
+                        a.team(),
+                        a.generation(),
+                        a.buildpacks(),
+                        a.procfile(),
+                        a.domains(),
+                        a.sniEndpoints(),
+                        a.logDrains(),
+                        a.features(),
+                        a.webhooks(),
+                        a.collaborators(),
+                        a.release(),
+                        a.pipeline(),
+                        a.space(),
+                        a.acm(),
+                        a.maintenance()))
+                .toList();
+        return new EstateDiscovered(
+                discoveryId,
+                estate.account(),
+                apps,
+                estate.discoveredAt(),
+                estate.requestedBy(),
+                estate.teams(),
+                estate.spaces(),
+                estate.pipelines(),
+                estate.dynoSizes());
+    }
+
     /**
      * The demo estate with everything the inventory can discover: acme-shop and acme-admin share a
      * Postgres, acme-shop has a Sidekiq queue in Redis, SendGrid, Papertrail, a custom domain.
