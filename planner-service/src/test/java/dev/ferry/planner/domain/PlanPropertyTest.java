@@ -64,11 +64,8 @@ class PlanPropertyTest {
         }
         assertThat(plan.fidelity()).isNotEmpty();
         PlanDocument document = PlanDocument.of(plan);
-        dev.ferry.planner.domain.render.PlanFiles.list(document)
-                .forEach(file -> assertThat(
-                                dev.ferry.planner.domain.render.PlanFiles.render(document, file.app(), file.name()))
-                        .as(file.path())
-                        .hasValueSatisfying(text -> assertThat(text).doesNotContain(RandomEstates.SECRET_MARK)));
+        dev.ferry.planner.domain.render.PlanFiles.renderAll(document)
+                .forEach((path, text) -> assertThat(text).as(path).doesNotContain(RandomEstates.SECRET_MARK));
     }
 
     /** The same estate with apps, add-ons, config vars and domains listed in another order. */

@@ -1,6 +1,5 @@
 package dev.ferry.planner.domain.render;
 
-import dev.ferry.planner.domain.PlanDocument;
 import dev.ferry.planner.domain.StepView;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,9 +19,10 @@ record AppBuild(
         boolean zeroDowntime,
         String buildpacks) {
 
-    static AppBuild of(PlanDocument plan, String app) {
+    static AppBuild of(PlanIndex plan, String app) {
         StepView deploy = plan.step("deploy:" + app)
-                .orElseThrow(() -> new IllegalArgumentException("Plan " + plan.planId() + " has no app " + app));
+                .orElseThrow(
+                        () -> new IllegalArgumentException("Plan " + plan.plan().planId() + " has no app " + app));
         Map<String, String> p = deploy.parameters();
         Map<String, String> services = new LinkedHashMap<>();
         String list = p.getOrDefault("services", "");

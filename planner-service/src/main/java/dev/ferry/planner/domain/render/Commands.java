@@ -1,6 +1,5 @@
 package dev.ferry.planner.domain.render;
 
-import dev.ferry.planner.domain.PlanDocument;
 import dev.ferry.planner.domain.StepView;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +9,7 @@ import java.util.Map;
 final class Commands {
     private Commands() {}
 
-    static List<String> of(PlanDocument plan, StepView step) {
+    static List<String> of(PlanIndex plan, StepView step) {
         Map<String, String> p = step.parameters();
         List<String> c = new ArrayList<>();
         switch (step.type()) {
@@ -85,7 +84,7 @@ final class Commands {
         return c;
     }
 
-    private static void configure(PlanDocument plan, StepView step, List<String> c) {
+    private static void configure(PlanIndex plan, StepView step, List<String> c) {
         String app = step.parameters().get("app");
         List<String> pairs = new ArrayList<>();
         step.parameters().forEach((key, value) -> {
@@ -143,7 +142,7 @@ final class Commands {
         c.add("# DRAIN_URL: heroku drains --app <app> --json (the URL is sealed in Ferry)");
     }
 
-    private static void copyPostgres(PlanDocument plan, StepView step, List<String> c) {
+    private static void copyPostgres(PlanIndex plan, StepView step, List<String> c) {
         Map<String, String> p = step.parameters();
         String owner = step.app();
         String target = p.get("targetDatabase");

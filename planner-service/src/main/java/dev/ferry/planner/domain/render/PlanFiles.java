@@ -37,6 +37,20 @@ public final class PlanFiles {
 
     /** The content of one file, empty when the plan has no such app or file. */
     public static Optional<String> render(PlanDocument plan, String app, String name) {
+        return render(new PlanIndex(plan), app, name);
+    }
+
+    /** Every file of the plan, by path, rendered from one index (linear in the plan's size). */
+    public static java.util.Map<String, String> renderAll(PlanDocument plan) {
+        PlanIndex index = new PlanIndex(plan);
+        java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+        for (FileRef file : list(plan)) {
+            files.put(file.path(), render(index, file.app(), file.name()).orElseThrow());
+        }
+        return files;
+    }
+
+    private static Optional<String> render(PlanIndex plan, String app, String name) {
         if (ESTATE.equals(app)) {
             return switch (name) {
                 case "runbook.md" -> Optional.of(Runbook.render(plan));
@@ -44,7 +58,7 @@ public final class PlanFiles {
                 default -> Optional.empty();
             };
         }
-        if (!plan.apps().contains(app)) {
+        if (!plan.hasApp(app)) {
             return Optional.empty();
         }
         AppBuild build = AppBuild.of(plan, app);
@@ -58,7 +72,7 @@ public final class PlanFiles {
     }
 
     public static String runbook(PlanDocument plan) {
-        return Runbook.render(plan);
+        return Runbook.render(new PlanIndex(plan));
     }
 
     private static FileRef ref(String app, String name) {

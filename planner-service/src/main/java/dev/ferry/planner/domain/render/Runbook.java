@@ -18,7 +18,8 @@ import java.util.TreeSet;
 final class Runbook {
     private Runbook() {}
 
-    static String render(PlanDocument plan) {
+    static String render(PlanIndex index) {
+        PlanDocument plan = index.plan();
         List<String> out = new ArrayList<>();
         out.add("# Migration runbook: " + plan.environment());
         out.add("");
@@ -34,8 +35,8 @@ final class Runbook {
         out.add("");
         out.add("| App | Wave | Environment |");
         out.add("|---|---|---|");
-        for (String app : plan.apps()) {
-            StepView ensure = plan.step("app:" + app).orElseThrow();
+        for (String app : index.apps()) {
+            StepView ensure = index.step("app:" + app).orElseThrow();
             out.add("| " + app + " | " + ensure.wave() + " | "
                     + ensure.parameters().get("environment") + " |");
         }
@@ -70,7 +71,7 @@ final class Runbook {
         out.add("");
         out.add("## Estate");
         for (StepView step : estate) {
-            number = step(out, plan, step, number);
+            number = step(out, index, step, number);
         }
         for (var wave : waves.entrySet()) {
             TreeSet<String> apps = new TreeSet<>();
@@ -78,7 +79,7 @@ final class Runbook {
             out.add("");
             out.add("## Wave " + wave.getKey() + ": " + String.join(", ", apps));
             for (StepView step : wave.getValue()) {
-                number = step(out, plan, step, number);
+                number = step(out, index, step, number);
             }
         }
         out.add("");
@@ -93,7 +94,7 @@ final class Runbook {
         return String.join("\n", out) + "\n";
     }
 
-    private static int step(List<String> out, PlanDocument plan, StepView step, int number) {
+    private static int step(List<String> out, PlanIndex plan, StepView step, int number) {
         out.add("");
         out.add("### " + number + ". " + step.title());
         out.add("");

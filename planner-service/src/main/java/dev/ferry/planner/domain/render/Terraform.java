@@ -1,6 +1,5 @@
 package dev.ferry.planner.domain.render;
 
-import dev.ferry.planner.domain.PlanDocument;
 import dev.ferry.planner.domain.StepView;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +15,10 @@ import java.util.TreeSet;
 final class Terraform {
     private Terraform() {}
 
-    static String estate(PlanDocument plan) {
+    static String estate(PlanIndex plan) {
         List<String> out = new ArrayList<>();
-        out.add("# Rendered by Ferry from plan " + plan.planId() + " version " + plan.version() + ".");
+        out.add("# Rendered by Ferry from plan " + plan.plan().planId() + " version "
+                + plan.plan().version() + ".");
         out.add("# Environments and log drains; apply this before the apps' configurations.");
         out.add("");
         out.add(providerBlock());
@@ -64,12 +64,13 @@ final class Terraform {
         return trim(out);
     }
 
-    static String app(PlanDocument plan, String app) {
+    static String app(PlanIndex plan, String app) {
         AppBuild build = AppBuild.of(plan, app);
         StepView ensure = plan.step("app:" + app).orElseThrow();
         String env = ensure.parameters().get("environment");
         List<String> out = new ArrayList<>();
-        out.add("# Rendered by Ferry from plan " + plan.planId() + " version " + plan.version() + " for " + app + ".");
+        out.add("# Rendered by Ferry from plan " + plan.plan().planId() + " version "
+                + plan.plan().version() + " for " + app + ".");
         out.add("# Terraform deploys with Direct Docker Image Deploy only: push the image first.");
         out.add("");
         out.add(providerBlock());

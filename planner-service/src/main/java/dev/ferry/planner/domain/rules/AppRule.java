@@ -111,13 +111,8 @@ public final class AppRule {
                                 "Background jobs process correctly",
                                 "No reliance on Heroku-specific environment variables (DYNO, HEROKU_*)"))
                 .reason("The guide's deployment validation, before any traffic or data moves.");
-        draft.steps().stream()
-                .filter(s -> name.equals(s.app()) && s.type().equals(StepTypes.ENSURE_ENDPOINT))
-                .forEach(s -> validate.after(s.id()));
-        draft.steps().stream()
-                .filter(s -> s.type().equals(StepTypes.ENSURE_LOG_DRAIN)
-                        && environment.equals(s.parameters().get("environment")))
-                .forEach(s -> validate.after(s.id()));
+        validate.after(draft.idsOf(name, StepTypes.ENSURE_ENDPOINT));
+        validate.after(draft.drainsOf(environment));
         draft.add(validate);
         FidelityRule.apply(context, app, processes, build, config, draft);
     }

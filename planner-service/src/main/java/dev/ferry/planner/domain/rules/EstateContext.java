@@ -40,6 +40,8 @@ public final class EstateContext {
     private final Map<String, String> stages = new TreeMap<>();
     private final Map<String, Integer> waves;
     private final TreeMap<String, DatabaseTarget> databases = new TreeMap<>();
+    private final Map<String, List<DatabaseTarget>> databasesByApp = new TreeMap<>();
+    private final Map<String, List<DatabaseTarget>> databasesByGroup = new TreeMap<>();
 
     public EstateContext(EstateDiscovered estate, PlannerSettings settings) {
         this.estate = estate;
@@ -135,18 +137,12 @@ public final class EstateContext {
 
     /** The databases an app uses, in handle order. */
     public List<DatabaseTarget> databasesOf(String app) {
-        return databases.values().stream()
-                .filter(db -> db.apps().contains(app))
-                .sorted((a, b) -> a.handle().compareTo(b.handle()))
-                .toList();
+        return databasesByApp.getOrDefault(app, List.of());
     }
 
     /** The databases whose cutover a group runs, in handle order. */
     public List<DatabaseTarget> databasesOwnedBy(String group) {
-        return databases.values().stream()
-                .filter(db -> group(db.ownerApp()).equals(group))
-                .sorted((a, b) -> a.handle().compareTo(b.handle()))
-                .toList();
+        return databasesByGroup.getOrDefault(group, List.of());
     }
 
     private void collectDatabases() {
@@ -173,6 +169,18 @@ public final class EstateContext {
             databases.put(
                     entry.getKey(),
                     new DatabaseTarget(Ids.handle(addon.name()), engine, addon, owner, List.copyOf(using)));
+        }
+        List<DatabaseTarget> byHandle = databases.values().stream()
+                .sorted((a, b) -> a.handle().compareTo(b.handle()))
+                .toList();
+        for (DatabaseTarget db : byHandle) {
+            db.apps()
+                    .forEach(app -> databasesByApp
+                            .computeIfAbsent(app, a -> new ArrayList<>())
+                            .add(db));
+            databasesByGroup
+                    .computeIfAbsent(group(db.ownerApp()), g -> new ArrayList<>())
+                    .add(db);
         }
     }
 
