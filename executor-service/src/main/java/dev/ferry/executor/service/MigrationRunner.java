@@ -136,6 +136,12 @@ public class MigrationRunner {
             LOG.debugf("Migration %s belongs to another instance's partition; not advancing it", migration.id());
             return Uni.createFrom().voidItem();
         }
+        if (loaded.planSteps().isEmpty() && !migration.ended()) {
+            // The plan travels on another topic and may be projected after the migration's first events.
+            LOG.debugf("Migration %s: its plan is not projected yet; looking again shortly", migration.id());
+            wakeAt(migration.id(), clock.instant().plusSeconds(1));
+            return Uni.createFrom().voidItem();
+        }
         if (migration.ended() && !isBusy(migration.id())) {
             busy.remove(migration.id());
             return Uni.createFrom().voidItem();

@@ -90,6 +90,7 @@ class RecordedOperationResumeTest {
                 .map(CloudEvent::data)
                 .filter(OperationRecorded.class::isInstance)
                 .map(OperationRecorded.class::cast)
+                .filter(r -> r.stepId().equals("restart:crash-hook"))
                 .toList();
         assertThat(recorded)
                 .singleElement()
