@@ -120,6 +120,44 @@ public final class PostgresCopier {
         }
     }
 
+    /**
+     * Checks, changing nothing, whether a copy could start: both databases reachable, pg_dump able
+     * to read the source, the extensions installable, the target empty or holding only an earlier
+     * partial copy. Returns the problems found.
+     */
+    public List<String> preflight(String sourceUrl, String targetUrl) {
+        List<String> problems = new ArrayList<>();
+        PgEndpoint source;
+        PgEndpoint target;
+        try {
+            source = PgEndpoint.parse(sourceUrl);
+            target = PgEndpoint.parse(targetUrl);
+        } catch (IllegalArgumentException e) {
+            return List.of(e.getMessage());
+        }
+        try (Connection s = Sql.open(source, "source");
+                Connection t = Sql.open(target, "target")) {
+            try {
+                tools.requireDumpCanRead(Catalog.serverVersion(s));
+            } catch (DataCopyException e) {
+                problems.add(e.getMessage());
+            }
+            try {
+                requireExtensions(s, t, target);
+            } catch (DataCopyException e) {
+                problems.add(e.getMessage());
+            }
+            Set<String> foreign = foreignTables(targetTables(t), Catalog.tables(s), Catalog.partitionedTables(s));
+            if (!foreign.isEmpty()) {
+                problems.add(refusal(target, foreign));
+            }
+        } catch (SQLException e) {
+            problems.add(Failures.classify(e, "checking " + source.describe() + " and " + target.describe())
+                    .getMessage());
+        }
+        return problems;
+    }
+
     private static Duration since(long nanos) {
         return Duration.ofNanos(System.nanoTime() - nanos);
     }
@@ -143,7 +181,35 @@ public final class PostgresCopier {
     private boolean prepareTarget(
             PgEndpoint source, Connection admin, PgEndpoint target, List<Table> tables, Set<String> partitioned)
             throws SQLException {
-        Set<String> existing = Catalog.names(
+        Set<String> existing = targetTables(admin);
+        if (existing.isEmpty()) {
+            return false;
+        }
+        Set<String> foreign = foreignTables(existing, tables, partitioned);
+        if (!foreign.isEmpty()) {
+            throw new DataCopyException(refusal(target, foreign), false);
+        }
+        LOG.infof(
+                "The target %s holds %d of the source's tables from an earlier attempt; dropping them and copying again",
+                target.describe(), existing.size());
+        return dropPartialCopy(source, admin);
+    }
+
+    private static String refusal(PgEndpoint target, Set<String> foreign) {
+        return "The target " + target.describe() + " is not empty: it holds tables the source does not have " + foreign
+                + "; Ferry copies only into a new database or over its own partial copy";
+    }
+
+    private static Set<String> foreignTables(Set<String> existing, List<Table> tables, Set<String> partitioned) {
+        Set<String> known = new HashSet<>(partitioned);
+        tables.forEach(table -> known.add(table.name()));
+        Set<String> foreign = new TreeSet<>(existing);
+        foreign.removeAll(known);
+        return foreign;
+    }
+
+    private static Set<String> targetTables(Connection admin) throws SQLException {
+        return Catalog.names(
                 admin,
                 "select quote_ident(n.nspname) || '.' || quote_ident(c.relname) from pg_class c"
                         + " join pg_namespace n on n.oid = c.relnamespace where c.relkind in ('r', 'p')"
@@ -151,22 +217,10 @@ public final class PostgresCopier {
                         + " and n.nspname not like 'pg\\_toast%' and n.nspname not like 'pg\\_temp%'"
                         + " and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass"
                         + " and d.objid = c.oid and d.deptype = 'e')");
-        if (existing.isEmpty()) {
-            return false;
-        }
-        Set<String> known = new HashSet<>(partitioned);
-        tables.forEach(table -> known.add(table.name()));
-        Set<String> foreign = new TreeSet<>(existing);
-        foreign.removeAll(known);
-        if (!foreign.isEmpty()) {
-            throw new DataCopyException(
-                    "The target " + target.describe() + " is not empty: it holds tables the source does not have "
-                            + foreign + "; Ferry copies only into a new database or over its own partial copy",
-                    false);
-        }
-        LOG.infof(
-                "The target %s holds %d of the source's tables from an earlier attempt; dropping them and copying again",
-                target.describe(), existing.size());
+    }
+
+    /** Drops, in dependency order, every object the source's schema defines (pg_dump --clean --if-exists). */
+    private boolean dropPartialCopy(PgEndpoint source, Connection admin) throws SQLException {
         List<String> drops = new ArrayList<>();
         for (String sql : SqlScript.statements(tools.cleanScript(source))) {
             String upper = sql.toUpperCase(Locale.ROOT);
