@@ -57,7 +57,7 @@ setup() {
         psql_src -d multi_build -f "$ROOT/bench/pgcopy/multi-table.sql"
         psql_src -d postgres -c "alter database multi_build rename to multi"
     fi
-    for set in pgbench multi; do   # files for the floor: one text COPY file per table, pre/post-data SQL
+    for set in $SETS; do   # files for the floor: one text COPY file per table, pre/post-data SQL
         local dir="$BASE/floor/$set"
         [ -f "$dir/done" ] && continue
         mkdir -p "$dir"; chown postgres "$dir" 2>/dev/null || true
@@ -70,7 +70,7 @@ setup() {
         done
         touch "$dir/done"
     done
-    for set in pgbench multi; do
+    for set in $SETS; do
         echo "$set: $(psql_src -d "$set" -tAc "select pg_size_pretty(pg_database_size('$set'))")"
     done
 }
@@ -102,8 +102,8 @@ method() { # set method -> runs one copy into a fresh target, prints seconds
         ferry)
             t0=$(now)
             java -cp "$CP" dev.ferry.executor.data.bench.PgCopyBench copy \
-                "postgresql://postgres@127.0.0.1:$sp/$set" "postgresql://postgres@127.0.0.1:$tp/target" "$JOBS" >> "$LOG.ferry" 2>&1
-            t1=$(now) ;;
+                "postgresql://postgres@127.0.0.1:$sp/$set" "postgresql://postgres@127.0.0.1:$tp/target" "$JOBS" > "$BASE/last-ferry" 2>&1
+            t1=$(now); cat "$BASE/last-ferry" >> "$LOG.ferry" ;;
         dump_fc)
             t0=$(now)
             "$PGBIN/pg_dump" -p "$sp" -Fc "$set" | "$PGBIN/pg_restore" -p "$tp" --no-owner --no-acl -d target
@@ -127,10 +127,14 @@ run() {
     setup
     local stamp; stamp=$(date -u +%Y%m%dT%H%M%SZ)
     CSV="$RESULTS/pg-copy-$stamp.csv"; LOG="$RESULTS/pg-copy-$stamp.log"
+    echo "pg-copy benchmark $stamp: sets [$SETS], $ROUNDS rounds + 1 warm-up, jobs $JOBS, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$LOG"
     echo "set,method,round,seconds,check" > "$CSV"
     (cd "$ROOT" && "${MVN[@]}" -pl executor-service test-compile dependency:build-classpath \
         -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null)
-    CP="$ROOT/executor-service/target/classes:$ROOT/executor-service/target/test-classes:$(cat "$ROOT/executor-service/target/bench-classpath.txt")"
+    # a private copy of the classes, so a rebuild during the run cannot change what is measured
+    rm -rf "$BASE/ferry-classes"; mkdir -p "$BASE/ferry-classes"
+    cp -r "$ROOT/executor-service/target/classes" "$ROOT/executor-service/target/test-classes" "$BASE/ferry-classes/"
+    CP="$BASE/ferry-classes/classes:$BASE/ferry-classes/test-classes:$(cat "$ROOT/executor-service/target/bench-classpath.txt")"
     local methods=(ferry dump_fc dump_fd_j2 floor)
     for set in $SETS; do
         for r in $(seq 0 "$ROUNDS"); do   # round 0 is a warm-up, not counted
@@ -140,7 +144,8 @@ run() {
                 reset_target
                 local s c; s=$(method "$set" "$m"); c=$(check_target "$set")
                 echo "$set,$m,$r,$s,$c" | tee -a "$CSV"
-                if [ "$m" = ferry ]; then   # the verification's own cost, timed apart from the copy
+                if [ "$m" = ferry ]; then   # the copy as a running executor sees it (no JVM start), and the verification's own cost
+                    echo "$set,ferry_in_jvm,$r,$(sed -n 's/^wall in JVM: \([0-9.]*\) s$/\1/p' "$BASE/last-ferry"),$c" | tee -a "$CSV"
                     local t0 t1; t0=$(now)
                     java -cp "$CP" dev.ferry.executor.data.bench.PgCopyBench verify \
                         "postgresql://postgres@127.0.0.1:$(src_port)/$set" "postgresql://postgres@127.0.0.1:$(tgt_port)/target" "$JOBS" >> "$LOG.ferry" 2>&1

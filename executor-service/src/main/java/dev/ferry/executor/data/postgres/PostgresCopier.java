@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
@@ -55,9 +57,12 @@ public final class PostgresCopier {
             List<Table> tables = Catalog.tables(coordinator);
             Set<String> partitioned = Catalog.partitionedTables(coordinator);
             List<Sequence> sequences = Catalog.sequences(coordinator);
+            phases.put("prepare", since(start));
             long t = System.nanoTime();
+            // post-data is dumped while the data moves; both dumps read the exported snapshot
+            CompletableFuture<String> postDump = CompletableFuture.supplyAsync(
+                    () -> tools.dumpSection(source, "post-data", snapshot), PostgresCopier::daemon);
             String preData = tools.dumpSection(source, "pre-data", snapshot);
-            String postData = tools.dumpSection(source, "post-data", snapshot);
             phases.put("dump schema", since(t));
 
             Progress progress = new Progress(tables, options.progressEvery(), listener);
@@ -82,6 +87,7 @@ public final class PostgresCopier {
             t = System.nanoTime();
             progress.phase("sequences", "Setting " + sequences.size() + " sequences");
             setSequences(coordinator, admin, sequences);
+            String postData = join(postDump);
             Sql.exec(coordinator, "commit");
             phases.put("sequences", since(t));
 
@@ -156,6 +162,20 @@ public final class PostgresCopier {
                     .getMessage());
         }
         return problems;
+    }
+
+    private static void daemon(Runnable r) {
+        Thread t = new Thread(r, "ferry-pg-dump");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static String join(CompletableFuture<String> dump) {
+        try {
+            return dump.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof DataCopyException d ? d : new DataCopyException(e.getMessage(), false, e);
+        }
     }
 
     private static Duration since(long nanos) {
