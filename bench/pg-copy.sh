@@ -10,6 +10,7 @@
 #   bench/pg-copy.sh         # setup + run
 #
 # Env: PGCOPY_BENCH_DIR (default /tmp/ferry-pgcopy-bench), ROUNDS, SETS ("pgbench multi"), JOBS (2),
+# WARMUP (0; 1 adds an uncounted round 0), VERIFY_ROUNDS (3: the verification is timed in rounds 1-3),
 # PGBIN (newest /usr/lib/postgresql/*/bin). Results: bench/results/pg-copy-<time>.{csv,txt}.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,6 +19,8 @@ PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}
 ROUNDS=${ROUNDS:-5}
 SETS=${SETS:-"pgbench multi"}
 JOBS=${JOBS:-2}
+WARMUP=${WARMUP:-0}
+VERIFY_ROUNDS=${VERIFY_ROUNDS:-3}
 RESULTS="$ROOT/bench/results"
 MVN=(./mvnw -B -q ${MAVEN_REPO_LOCAL:+-Dmaven.repo.local=$MAVEN_REPO_LOCAL})
 RUN=(); [ "$(id -u)" = 0 ] && RUN=(runuser -u postgres --)
@@ -87,9 +90,10 @@ reset_target() {
     psql_tgt -d postgres -c checkpoint; sync; sleep 2
 }
 
-check_target() { # set -> prints "ok" when every table has the source's row count and the index/constraint counts match
-    local q="select string_agg(format('%s=%s', c.relname, (xpath('/row/n/text()', query_to_xml(format('select count(*) as n from %I', c.relname), false, true, '')))[1]::text), ',' order by c.relname) || '|' || (select count(*) from pg_indexes where schemaname='public') || '|' || (select count(*) from pg_constraint where connamespace='public'::regnamespace) from pg_class c where c.relkind='r' and c.relnamespace='public'::regnamespace"
-    local a b; a=$(psql_src -d "$1" -tAc "$q"); b=$(psql_tgt -d target -tAc "$q")
+CHECK_SQL="select string_agg(format('%s=%s', c.relname, (xpath('/row/n/text()', query_to_xml(format('select count(*) as n from %I', c.relname), false, true, '')))[1]::text), ',' order by c.relname) || '|' || (select count(*) from pg_indexes where schemaname='public') || '|' || (select count(*) from pg_constraint where connamespace='public'::regnamespace) from pg_class c where c.relkind='r' and c.relnamespace='public'::regnamespace"
+declare -A SOURCE_CHECK
+check_target() { # set -> "ok" when every table has the source's row count and the index/constraint counts match
+    local a b; a=${SOURCE_CHECK[$1]}; b=$(psql_tgt -d target -tAc "$CHECK_SQL")
     [ "$a" = "$b" ] && echo ok || echo "MISMATCH source=[$a] target=[$b]"
 }
 
@@ -127,7 +131,7 @@ run() {
     setup
     local stamp; stamp=$(date -u +%Y%m%dT%H%M%SZ)
     CSV="$RESULTS/pg-copy-$stamp.csv"; LOG="$RESULTS/pg-copy-$stamp.log"
-    echo "pg-copy benchmark $stamp: sets [$SETS], $ROUNDS rounds + 1 warm-up, jobs $JOBS, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$LOG"
+    echo "pg-copy benchmark $stamp: sets [$SETS], $ROUNDS rounds + $WARMUP warm-up, jobs $JOBS, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$LOG"
     echo "set,method,round,seconds,check" > "$CSV"
     (cd "$ROOT" && "${MVN[@]}" -pl executor-service test-compile dependency:build-classpath \
         -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null)
@@ -136,21 +140,24 @@ run() {
     cp -r "$ROOT/executor-service/target/classes" "$ROOT/executor-service/target/test-classes" "$BASE/ferry-classes/"
     CP="$BASE/ferry-classes/classes:$BASE/ferry-classes/test-classes:$(cat "$ROOT/executor-service/target/bench-classpath.txt")"
     local methods=(ferry dump_fc dump_fd_j2 floor)
-    for set in $SETS; do
-        for r in $(seq 0 "$ROUNDS"); do   # round 0 is a warm-up, not counted
+    for set in $SETS; do SOURCE_CHECK[$set]=$(psql_src -d "$set" -tAc "$CHECK_SQL"); done
+    for r in $(seq $((1 - WARMUP)) "$ROUNDS"); do   # round 0 is a warm-up, not counted; sets alternate within a round
+        for set in $SETS; do
             local n=${#methods[@]} order=()
             for i in $(seq 0 $((n - 1))); do order+=("${methods[$(((i + r) % n))]}"); done
             for m in "${order[@]}"; do
                 reset_target
                 local s c; s=$(method "$set" "$m"); c=$(check_target "$set")
                 echo "$set,$m,$r,$s,$c" | tee -a "$CSV"
-                if [ "$m" = ferry ]; then   # the copy as a running executor sees it (no JVM start), and the verification's own cost
+                if [ "$m" = ferry ]; then   # the copy as a running executor sees it (no JVM start)
                     echo "$set,ferry_in_jvm,$r,$(sed -n 's/^wall in JVM: \([0-9.]*\) s$/\1/p' "$BASE/last-ferry"),$c" | tee -a "$CSV"
-                    local t0 t1; t0=$(now)
-                    java -cp "$CP" dev.ferry.executor.data.bench.PgCopyBench verify \
-                        "postgresql://postgres@127.0.0.1:$(src_port)/$set" "postgresql://postgres@127.0.0.1:$(tgt_port)/target" "$JOBS" >> "$LOG.ferry" 2>&1
-                    t1=$(now)
-                    echo "$set,ferry_verify,$r,$(python3 -c "print(f'{$t1 - $t0:.2f}')"),ok" | tee -a "$CSV"
+                    if [ "$r" -le "$VERIFY_ROUNDS" ]; then   # the verification's own cost, timed apart
+                        local t0 t1; t0=$(now)
+                        java -cp "$CP" dev.ferry.executor.data.bench.PgCopyBench verify \
+                            "postgresql://postgres@127.0.0.1:$(src_port)/$set" "postgresql://postgres@127.0.0.1:$(tgt_port)/target" "$JOBS" >> "$LOG.ferry" 2>&1
+                        t1=$(now)
+                        echo "$set,ferry_verify,$r,$(python3 -c "print(f'{$t1 - $t0:.2f}')"),ok" | tee -a "$CSV"
+                    fi
                 fi
             done
         done
