@@ -14,6 +14,18 @@ public interface ExecutorConfig {
 
     Resume resume();
 
+    Dns dns();
+
+    /** How {@code verify-dns} resolves names. */
+    interface Dns {
+        /**
+         * Names answered before the system resolver, like {@code /etc/hosts}: a host name, or {@code *.suffix}
+         * for every name under it, to an address. Empty in production; sandboxes map the demo's domains and the
+         * simulator's endpoint names here.
+         */
+        java.util.Map<String, String> hosts();
+    }
+
     /**
      * Multiplies every timed wait ({@code waitSeconds}); 1 in production, small in tests and demos so a
      * day-long DNS wait takes seconds.

@@ -381,8 +381,10 @@ public final class CutoverRule {
         List<Domain> domains = EndpointRule.customDomains(app);
         boolean web = ServicesRule.processes(app).services().containsKey(EndpointRule.WEB);
         if (web && !domains.isEmpty()) {
+            List<String> hostnames = domains.stream().map(Domain::hostname).toList();
             for (Domain domain : domains) {
                 String host = domain.hostname();
+                String endpointId = EndpointRule.endpointFor(name, hostnames, host);
                 Step switchDns = Step.of(
                                 "switch:" + name + "/" + host,
                                 StepTypes.MANUAL_TASK,
@@ -392,7 +394,7 @@ public final class CutoverRule {
                         .after(ready)
                         .after(stops)
                         .after(draft.has("acme:" + name + "/" + host) ? "acme:" + name + "/" + host : null)
-                        .after(Ids.endpoint(name, EndpointRule.WEB))
+                        .after(endpointId)
                         .param(
                                 "instructions",
                                 "Point " + host + " (CNAME, or ALIAS at the apex) at the Aptible endpoint hostname"
@@ -407,7 +409,7 @@ public final class CutoverRule {
                         .wave(wave)
                         .after(switchDns.id())
                         .param("hostname", host)
-                        .param("endpoint", "endpoint:" + name + "/" + EndpointRule.WEB)
+                        .param("endpoint", endpointId)
                         .reason("The switch is done when the name resolves to the endpoint."));
                 finals.add(verify);
             }

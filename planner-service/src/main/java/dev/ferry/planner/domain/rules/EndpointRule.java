@@ -51,15 +51,17 @@ public final class EndpointRule {
                     .ifPresent(sni -> uploaded.add(domain.hostname() + " (" + sni.name() + ")"));
         }
         boolean managedTls = !domains.isEmpty() && uploaded.isEmpty();
+        // An Aptible endpoint serves one custom domain: the first domain keeps the app's endpoint id, each
+        // further domain gets an endpoint of its own.
         Step endpoint = base(
                         context,
                         app,
                         Ids.endpoint(app.name(), WEB),
                         domains.isEmpty()
                                 ? "Expose " + app.name() + " on its Aptible default domain"
-                                : "Serve " + String.join(", ", hostnames) + " from " + app.name(),
+                                : "Serve " + hostnames.get(0) + " from " + app.name(),
                         allowlist)
-                .param("domains", String.join(",", hostnames))
+                .param("domains", domains.isEmpty() ? "" : hostnames.get(0))
                 .param("managedTls", managedTls)
                 .param("defaultDomain", domains.isEmpty());
         if (domains.isEmpty()) {
@@ -67,7 +69,7 @@ public final class EndpointRule {
                     + " counterpart is a public HTTPS endpoint on the default domain (on-aptible.com).");
         } else {
             endpoint.reason("The Heroku router served " + String.join(", ", hostnames) + "; a public HTTPS endpoint"
-                    + " serves them on Aptible"
+                    + " per domain serves them on Aptible"
                     + (managedTls ? " with Managed TLS certificates." : "."));
         }
         if (!uploaded.isEmpty()) {
@@ -81,6 +83,20 @@ public final class EndpointRule {
             endpoint.review("web runs 0 dynos on Heroku; an endpoint needs at least one running container.");
         }
         draft.add(endpoint);
+        for (String host : hostnames.subList(Math.min(1, hostnames.size()), hostnames.size())) {
+            draft.add(base(
+                            context,
+                            app,
+                            endpointFor(app.name(), hostnames, host),
+                            "Serve " + host + " from " + app.name(),
+                            allowlist)
+                    .param("domains", host)
+                    .param("managedTls", managedTls)
+                    .param("defaultDomain", false)
+                    .after(endpoint.id())
+                    .reason("An Aptible endpoint serves one custom domain, so " + host + " gets its own HTTPS"
+                            + " endpoint beside " + hostnames.get(0) + "."));
+        }
         if (managedTls) {
             for (Domain domain : domains) {
                 boolean wildcard = domain.hostname().startsWith("*.");
@@ -90,7 +106,7 @@ public final class EndpointRule {
                                 "Validate " + domain.hostname() + " for Managed TLS over DNS")
                         .app(app.name())
                         .wave(wave)
-                        .after(endpoint.id())
+                        .after(endpointFor(app.name(), hostnames, domain.hostname()))
                         .param(
                                 "instructions",
                                 "Create the CNAME _acme-challenge."
@@ -123,6 +139,13 @@ public final class EndpointRule {
                     "The space's trusted IP ranges become the endpoints' IP allowlist.");
         }
         internal(context, app, processes, draft, allowlist);
+    }
+
+    /** The id of the endpoint step serving {@code host}: the app's endpoint for the first domain. */
+    static String endpointFor(String app, List<String> sortedHostnames, String host) {
+        return sortedHostnames.isEmpty() || sortedHostnames.get(0).equals(host)
+                ? Ids.endpoint(app, WEB)
+                : Ids.endpoint(app, WEB, host);
     }
 
     private static void internal(

@@ -168,19 +168,23 @@ class EstateRulesTest {
         PlanProposed plan = Plans.plan(Estates.estate("d", "alice", "acc", List.of(app), List.of(), List.of()));
         var endpoint = Plans.step(plan, "endpoint:site/web");
         assertThat(endpoint.parameters())
-                .containsEntry("domains", "*.acme.example,www.acme.example")
+                .containsEntry("domains", "*.acme.example")
                 .containsEntry("managedTls", "true")
                 .containsEntry("kind", "https")
                 .containsEntry("internal", "false")
                 .containsEntry("defaultDomain", "false");
+        // An Aptible endpoint serves one custom domain: the second domain gets an endpoint of its own.
+        assertThat(Plans.step(plan, "endpoint:site/web/www.acme.example").parameters())
+                .containsEntry("domains", "www.acme.example")
+                .containsEntry("managedTls", "true");
         assertThat(Plans.step(plan, "acme:site/*.acme.example").reason()).contains("Wildcard");
         assertThat(Plans.step(plan, "acme:site/www.acme.example").parameters().get("instructions"))
                 .contains("_acme-challenge.www.acme.example");
         assertThat(Plans.step(plan, "verify-dns:site/www.acme.example").parameters())
                 .containsEntry("hostname", "www.acme.example")
-                .containsEntry("endpoint", "endpoint:site/web");
+                .containsEntry("endpoint", "endpoint:site/web/www.acme.example");
         assertThat(Plans.step(plan, "switch:site/www.acme.example").dependsOn())
-                .contains("acme:site/www.acme.example", "maintenance-on:site");
+                .contains("acme:site/www.acme.example", "maintenance-on:site", "endpoint:site/web/www.acme.example");
     }
 
     @Test

@@ -42,6 +42,13 @@ public interface SimulatorConfig {
         @WithDefault("16")
         int redisDatabases();
 
+        /**
+         * The first DB index handed out, so a Redis server shared with another simulator (the demo's Heroku
+         * simulator uses the low indexes) is never flushed under it.
+         */
+        @WithDefault("1")
+        int redisFirstIndex();
+
         /** Host put into connection URLs when no backing server is configured. */
         @WithDefault("aptible.invalid")
         String unreachableDomain();

@@ -89,7 +89,7 @@ public class BackingServices {
 
     private Provisioned redis(String password) {
         URI uri = URI.create(config.redisUrl().orElseThrow());
-        for (int index = 1; index < config.redisDatabases(); index++) {
+        for (int index = config.redisFirstIndex(); index < config.redisDatabases(); index++) {
             if (redisIndexes.add(index)) {
                 redis(index, "FLUSHDB");
                 String auth = uri.getUserInfo() == null ? "" : uri.getUserInfo() + "@";
