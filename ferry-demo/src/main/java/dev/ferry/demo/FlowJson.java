@@ -161,6 +161,23 @@ public final class FlowJson {
                 steps);
     }
 
+    /** A step waiting for a person (an approval or a manual task) and what it asks them to do. */
+    public record OpenGate(String stepId, String gate, String instructions) {}
+
+    /** The steps of a migration detail whose gate waits for a person. */
+    public static List<OpenGate> openGates(JsonNode detail) {
+        JsonNode stepsNode = detail.has("steps")
+                ? detail.get("steps")
+                : detail.path("migration").path("steps");
+        List<OpenGate> gates = new ArrayList<>();
+        for (JsonNode step : iterable(stepsNode)) {
+            if ("awaiting-approval".equals(text(step, "status"))) {
+                gates.add(new OpenGate(text(step, "stepId"), text(step, "gate"), text(step, "gateInstructions")));
+            }
+        }
+        return gates;
+    }
+
     /** The migration the executor started for a plan version, from {@code GET /api/migrations}. */
     public static Optional<String> migrationIdForPlan(JsonNode migrations, String planId, int version) {
         for (JsonNode m : iterable(migrations)) {

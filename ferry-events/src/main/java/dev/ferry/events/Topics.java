@@ -23,11 +23,25 @@ public final class Topics {
             "cleanup.policy", "delete",
             "min.insync.replicas", "1");
 
+    /**
+     * A whole-estate snapshot ({@code estate-discovered}) of a 1,000-app account is several MB even
+     * compressed, so the inventory topic takes records up to 32 MB (the producer compresses with zstd).
+     */
+    public static final int INVENTORY_MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
+
+    private static final Map<String, String> INVENTORY_CONFIG = withMaxMessageBytes(INVENTORY_MAX_MESSAGE_BYTES);
+
+    private static Map<String, String> withMaxMessageBytes(int bytes) {
+        Map<String, String> config = new java.util.HashMap<>(EVENT_LOG_CONFIG);
+        config.put("max.message.bytes", Integer.toString(bytes));
+        return Map.copyOf(config);
+    }
+
     /** How a topic is created; replication is decided by the deployment, not here. */
     public record TopicSpec(String name, int partitions, Map<String, String> config) {}
 
     public static final List<TopicSpec> ALL = List.of(
-            new TopicSpec(INVENTORY, 3, EVENT_LOG_CONFIG),
+            new TopicSpec(INVENTORY, 3, INVENTORY_CONFIG),
             new TopicSpec(PLANS, 3, EVENT_LOG_CONFIG),
             new TopicSpec(MIGRATIONS, 6, EVENT_LOG_CONFIG),
             new TopicSpec(COMMANDS, 6, EVENT_LOG_CONFIG),

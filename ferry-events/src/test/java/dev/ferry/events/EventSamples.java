@@ -32,6 +32,7 @@ import dev.ferry.events.inventory.RedisProbe;
 import dev.ferry.events.inventory.ReleaseInfo;
 import dev.ferry.events.inventory.SniEndpoint;
 import dev.ferry.events.inventory.Team;
+import dev.ferry.events.migration.CompensationFailed;
 import dev.ferry.events.migration.GateApproved;
 import dev.ferry.events.migration.GateOpened;
 import dev.ferry.events.migration.MigrationCancelled;
@@ -46,10 +47,15 @@ import dev.ferry.events.migration.RollbackStarted;
 import dev.ferry.events.migration.StepCompensated;
 import dev.ferry.events.migration.StepFailed;
 import dev.ferry.events.migration.StepProgress;
+import dev.ferry.events.migration.StepRetried;
 import dev.ferry.events.migration.StepStarted;
 import dev.ferry.events.migration.StepSucceeded;
 import dev.ferry.events.notification.NotificationDelivered;
 import dev.ferry.events.notification.NotificationFailed;
+import dev.ferry.events.notification.SlackUserMapped;
+import dev.ferry.events.notification.SlackUserUnmapped;
+import dev.ferry.events.notification.SubscriptionDeleted;
+import dev.ferry.events.notification.SubscriptionSaved;
 import dev.ferry.events.plan.FidelityItem;
 import dev.ferry.events.plan.PlanApproved;
 import dev.ferry.events.plan.PlanProposed;
@@ -260,6 +266,14 @@ final class EventSamples {
                 new EstateDiscovered(
                         "d1", new HerokuAccount("acc1", "platform@acme.example"), List.of(app), T, "alice"),
                 new DiscoveryFailed("d1", "Heroku answered 401: Invalid credentials provided.", T),
+                new DiscoveryStarted("d2", "team", List.of(), "alice", T, "acme"),
+                new DiscoveryFailed(
+                        "d2",
+                        "app acme-shop: Heroku answered 403 forbidden to GET /apps/acme-shop/config-vars",
+                        T,
+                        "acme-shop",
+                        "GET /apps/acme-shop/config-vars",
+                        403),
                 new PlanProposed("p1", 1, "d1", "acme-production", "alice", List.of(step), T),
                 new PlanApproved("p1", 1, "bob", "looks right", T),
                 new PlanApproved("p1", 1, "bob", null, T),
@@ -269,6 +283,9 @@ final class EventSamples {
                 new StepSucceeded(
                         "m1", step.id(), step.type(), "Configured acme-shop", Map.of("operationId", "17"), 120, T),
                 new StepFailed("m1", step.id(), step.type(), 2, "Aptible answered 503", 80, T),
+                new StepFailed("m1", step.id(), step.type(), 1, "Aptible answered 503", 80, T, T.plusSeconds(2)),
+                new StepRetried("m1", step.id(), "bob", "rest", T),
+                new CompensationFailed("m1", step.id(), step.type(), 1, "Aptible answered 503", T, T.plusSeconds(1)),
                 new MigrationCompleted("m1", "p1", 3, 4200, T),
                 new MigrationFailed("m1", "p1", step.id(), "Aptible answered 503", T),
                 new NotificationDelivered(
@@ -281,6 +298,61 @@ final class EventSamples {
                         "#migrations",
                         "Slack answered 500",
                         5,
-                        T));
+                        T),
+                new NotificationDelivered(
+                        "n2",
+                        "e2",
+                        "ferry.migration.step-succeeded.v1",
+                        "m1",
+                        "#migrations",
+                        "Step done",
+                        1,
+                        T,
+                        "s1",
+                        "1795695425.000200",
+                        "1795695425.000100"),
+                new NotificationFailed(
+                        "n2",
+                        "e2",
+                        "ferry.migration.step-succeeded.v1",
+                        "m1",
+                        "#migrations",
+                        "Slack answered 500",
+                        5,
+                        T,
+                        "s1"),
+                new SubscriptionSaved(
+                        "s1",
+                        "platform team",
+                        List.of("acme-production"),
+                        List.of("acme-shop"),
+                        List.of(),
+                        List.of("plan-proposed", "step-failed"),
+                        "bot",
+                        "#migrations",
+                        null,
+                        BOX.seal("xoxb-FAKE-token"),
+                        BOX.seal("FAKE-signing-secret"),
+                        List.of("step-succeeded"),
+                        "alice",
+                        T),
+                new SubscriptionSaved(
+                        "s2",
+                        "webhook",
+                        List.of(),
+                        List.of(),
+                        List.of("m1"),
+                        List.of(),
+                        "webhook",
+                        "#alerts",
+                        BOX.seal("https://hooks.slack.com/services/T/B/FAKE"),
+                        null,
+                        null,
+                        null,
+                        "alice",
+                        T),
+                new SubscriptionDeleted("s1", "alice", T),
+                new SlackUserMapped("U0ALICE", "alice@acme.example", List.of("approver"), "admin", T),
+                new SlackUserUnmapped("U0ALICE", "admin", T));
     }
 }

@@ -4,121 +4,229 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.executor.config.ExecutorConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
+import java.util.TreeMap;
 
 /**
- * Talks to Aptible as its CLI does: a password-grant token reused until shortly before it expires,
- * look-ups by handle before any create, and operations polled until they end.
+ * Aptible's Deploy API as the executor needs it, the way its CLI uses it: look-ups by handle
+ * ({@code /find/*}) before any create, HAL links followed by href, collections walked page by page,
+ * creates followed by operations, and operations polled with a growing pause until they end.
  */
 @ApplicationScoped
 public class AptibleClient {
-    private final AptibleRestClient api;
+    private final AptibleSession session;
     private final ExecutorConfig.Aptible config;
-    private final AtomicReference<Token> token = new AtomicReference<>();
 
-    public AptibleClient(@RestClient AptibleRestClient api, ExecutorConfig config) {
-        this.api = api;
+    public AptibleClient(AptibleSession session, ExecutorConfig config) {
+        this.session = session;
         this.config = config.aptible();
     }
 
-    private record Token(String bearer, Instant expiresAt) {}
+    // ---- environments (accounts) ----
 
     /** An environment by handle, if it exists. */
     public Uni<Optional<JsonNode>> findEnvironment(String handle) {
-        return auth().flatMap(auth -> absentOn404(api.findAccount(auth, handle)));
+        return absentOn404(session.get("/find/account?handle=" + handle, false));
     }
 
-    public Uni<JsonNode> createEnvironment(String handle, String type) {
-        return auth().flatMap(auth -> api.createAccount(auth, Map.of("handle", handle, "type", type)));
+    public Uni<JsonNode> createEnvironment(String handle, String type, Long stackId) {
+        Map<String, Object> body = new TreeMap<>(Map.of("handle", handle, "type", type));
+        if (stackId != null) {
+            body.put("stack_id", stackId);
+        }
+        return session.post("/accounts", body);
     }
+
+    public Uni<Void> deleteEnvironment(long id) {
+        return session.delete("/accounts/" + id)
+                .onFailure(e -> e instanceof AptibleApiException a && a.status() == 404)
+                .recoverWithNull();
+    }
+
+    public Uni<List<JsonNode>> stacks() {
+        return all("/stacks", "stacks");
+    }
+
+    // ---- apps ----
 
     /** An app by handle within an environment, if it exists. */
     public Uni<Optional<JsonNode>> findApp(String handle, String environment) {
-        return auth().flatMap(auth -> absentOn404(api.findApp(auth, handle, environment)));
+        return absentOn404(session.get("/find/app?handle=" + handle + "&environment=" + environment, false));
     }
 
     public Uni<JsonNode> createApp(long environmentId, String handle) {
-        return auth().flatMap(auth -> api.createApp(auth, environmentId, Map.of("handle", handle)));
+        return session.post("/accounts/" + environmentId + "/apps", Map.of("handle", handle));
     }
 
     public Uni<JsonNode> app(long appId) {
-        return auth().flatMap(auth -> api.app(auth, appId));
+        return session.get("/apps/" + appId, false);
     }
 
-    public Uni<JsonNode> appOperations(long appId) {
-        return auth().flatMap(auth -> api.appOperations(auth, appId));
-    }
-
-    /** The env of an app's current configuration, empty when it has none. */
+    /** The env of an app's current configuration, empty when it has none. Values are secrets. */
     public Uni<Map<String, String>> currentEnv(JsonNode app) {
-        String href =
-                app.path("_links").path("current_configuration").path("href").asText("");
-        if (href.isEmpty()) {
+        String href = href(app, "current_configuration");
+        if (href == null) {
             return Uni.createFrom().item(Map.of());
         }
-        long id = Long.parseLong(href.substring(href.lastIndexOf('/') + 1));
-        return auth().flatMap(auth -> api.configuration(auth, id)).map(AptibleClient::env);
+        return session.get(href, true).map(AptibleClient::env);
     }
 
-    public Uni<JsonNode> createOperation(long appId, Map<String, Object> body) {
-        return auth().flatMap(auth -> api.createOperation(auth, appId, body));
+    public Uni<Map<String, String>> configurationEnv(long configurationId) {
+        return session.get("/configurations/" + configurationId, true).map(AptibleClient::env);
     }
 
-    /** Polls an operation until it succeeds or fails, or the timeout passes. */
-    public Uni<JsonNode> awaitOperation(long operationId) {
-        Instant deadline = Instant.now().plus(config.operationTimeout());
-        return poll(operationId, deadline);
+    /** The app's services (one per process type), all pages. */
+    public Uni<List<JsonNode>> services(long appId) {
+        return all("/apps/" + appId + "/services", "services");
     }
 
-    private Uni<JsonNode> poll(long operationId, Instant deadline) {
-        return auth().flatMap(auth -> api.operation(auth, operationId)).flatMap(op -> {
-            String status = op.path("status").asText();
-            if (status.equals("succeeded") || status.equals("failed")) {
+    // ---- databases ----
+
+    /** A database by handle, within an environment when one is given. */
+    public Uni<Optional<JsonNode>> findDatabase(String handle, String environment) {
+        String query = "/find/database?handle=" + handle + (environment == null ? "" : "&environment=" + environment);
+        return absentOn404(session.get(query, false));
+    }
+
+    /** Every engine version Aptible can provision. */
+    public Uni<List<JsonNode>> databaseImages() {
+        return all("/database_images", "database_images");
+    }
+
+    public Uni<JsonNode> createDatabase(long environmentId, Map<String, Object> body) {
+        return session.post("/accounts/" + environmentId + "/databases", body);
+    }
+
+    /**
+     * The connection URL of a database's default credential, read with sensitive extras on. It is a
+     * secret: callers pass it to Aptible or a database driver and nowhere else.
+     */
+    public Uni<Optional<String>> connectionUrl(JsonNode database) {
+        String href = href(database, "database_credentials");
+        if (href == null) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return session.get(href, true).map(page -> {
+            for (JsonNode credential : page.path("_embedded").path("database_credentials")) {
+                if (credential.path("default").asBoolean(false)
+                        && !credential.path("connection_url").isNull()) {
+                    return Optional.of(credential.path("connection_url").asText());
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    // ---- generic HAL ----
+
+    /** A resource by path or href. */
+    public Uni<JsonNode> get(String pathOrHref) {
+        return session.get(pathOrHref, false);
+    }
+
+    /** A resource by path or href; empty when Aptible answers 404 (e.g. deprovisioned). */
+    public Uni<Optional<JsonNode>> find(String pathOrHref) {
+        return absentOn404(session.get(pathOrHref, false));
+    }
+
+    /** A resource with its sensitive fields (connection URLs, drain URLs). */
+    public Uni<JsonNode> getSensitive(String pathOrHref) {
+        return session.get(pathOrHref, true);
+    }
+
+    /** POSTs a create and returns the created resource. */
+    public Uni<JsonNode> create(String collectionPath, Map<String, Object> body) {
+        return session.post(collectionPath, body);
+    }
+
+    /** Every item of a collection, following {@code _links.next} until the last page. */
+    public Uni<List<JsonNode>> all(String pathOrHref, String name) {
+        List<JsonNode> items = new ArrayList<>();
+        return collect(pathOrHref, name, items).replaceWith(items);
+    }
+
+    private Uni<Void> collect(String href, String name, List<JsonNode> into) {
+        return session.get(href, false).flatMap(page -> {
+            page.path("_embedded").path(name).forEach(into::add);
+            String next = href(page, "next");
+            return next == null ? Uni.createFrom().voidItem() : collect(next, name, into);
+        });
+    }
+
+    // ---- operations ----
+
+    /** {@code POST <resource>/operations}: Aptible answers with the queued operation. */
+    public Uni<JsonNode> startOperation(String resourcePath, Map<String, Object> body) {
+        return session.post(resourcePath + "/operations", body);
+    }
+
+    /** An operation of this type on the resource that is still queued or running, if any. */
+    public Uni<Optional<JsonNode>> inFlightOperation(String resourcePath, String type) {
+        return session.get(resourcePath + "/operations", false).map(page -> {
+            for (JsonNode op : page.path("_embedded").path("operations")) {
+                String status = op.path("status").asText();
+                if (op.path("type").asText().equals(type) && (status.equals("queued") || status.equals("running"))) {
+                    return Optional.of(op);
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    public Uni<JsonNode> operation(long operationId) {
+        return session.get("/operations/" + operationId, false);
+    }
+
+    /**
+     * Polls an operation until it succeeds, fails or is gone, pausing from the poll interval up to the
+     * maximum, growing by half each time; fails with a retryable {@link AptibleApiException} after the
+     * operation timeout, so a retry polls the same operation again.
+     */
+    public Uni<AptibleOperation> awaitOperation(long operationId) {
+        return poll(operationId, Instant.now().plus(config.operationTimeout()), config.pollInterval());
+    }
+
+    private Uni<AptibleOperation> poll(long operationId, Instant deadline, Duration pause) {
+        return absentOn404(operation(operationId)).flatMap(found -> {
+            AptibleOperation op = found.map(AptibleOperation::of).orElse(AptibleOperation.gone(operationId));
+            if (op.finished()) {
                 return Uni.createFrom().item(op);
             }
             if (Instant.now().isAfter(deadline)) {
                 return Uni.createFrom()
-                        .failure(new IllegalStateException("Operation " + operationId + " still " + status + " after "
-                                + config.operationTimeout()));
+                        .failure(AptibleApiException.operationTimeout(
+                                operationId, op.status(), config.operationTimeout()));
             }
+            Duration next = pause.plus(pause.dividedBy(2));
             return Uni.createFrom()
                     .voidItem()
                     .onItem()
                     .delayIt()
-                    .by(config.pollInterval())
-                    .flatMap(v -> poll(operationId, deadline));
+                    .by(pause)
+                    .flatMap(v -> poll(
+                            operationId,
+                            deadline,
+                            next.compareTo(config.maxPollInterval()) > 0 ? config.maxPollInterval() : next));
         });
     }
 
-    private Uni<String> auth() {
-        Token current = token.get();
-        if (current != null && Instant.now().isBefore(current.expiresAt())) {
-            return Uni.createFrom().item(current.bearer());
-        }
-        Map<String, Object> body = Map.of(
-                "username",
-                config.username(),
-                "password",
-                config.password(),
-                "grant_type",
-                "password",
-                "scope",
-                "manage",
-                "expires_in",
-                3600);
-        return api.token(body).map(response -> {
-            long lifetime = response.path("expires_in").asLong(3600);
-            Token fresh = new Token(
-                    "Bearer " + response.path("access_token").asText(),
-                    Instant.now().plusSeconds(Math.max(30, lifetime - 60)));
-            token.set(fresh);
-            return fresh.bearer();
-        });
+    /** {@code PUT /operations/{id} {"cancelled": true}}. */
+    public Uni<JsonNode> cancelOperation(long operationId) {
+        return session.put("/operations/" + operationId, Map.of("cancelled", true));
     }
+
+    /** The operation's log: {@code GET /operations/{id}/logs} names a short-lived URL, read without the token. */
+    public Uni<String> operationLogs(long operationId) {
+        return session.text("/operations/" + operationId + "/logs", true)
+                .flatMap(url -> session.text(url.trim(), false));
+    }
+
+    // ---- helpers ----
 
     private static Uni<Optional<JsonNode>> absentOn404(Uni<JsonNode> call) {
         return call.map(Optional::of)
@@ -127,16 +235,34 @@ public class AptibleClient {
     }
 
     private static Map<String, String> env(JsonNode configuration) {
-        Map<String, String> env = new java.util.TreeMap<>();
-        configuration
-                .path("env")
-                .fields()
-                .forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        Map<String, String> env = new TreeMap<>();
+        configuration.path("env").fields().forEachRemaining(e -> {
+            if (!e.getValue().isNull()) {
+                env.put(e.getKey(), e.getValue().asText());
+            }
+        });
         return env;
     }
 
     /** The numeric id of a HAL resource. */
     public static long id(JsonNode resource) {
         return resource.path("id").asLong();
+    }
+
+    /** The href of a link relation, or null. */
+    public static String href(JsonNode resource, String rel) {
+        JsonNode link = resource.path("_links").path(rel).path("href");
+        return link.isTextual() ? link.asText() : null;
+    }
+
+    /** The path of a resource ({@code /databases/7}) from its self link. */
+    public static String path(JsonNode resource) {
+        String self = href(resource, "self");
+        if (self == null) {
+            throw new IllegalArgumentException("resource without a self link");
+        }
+        int start = self.indexOf('/', self.indexOf("://") + 3);
+        int query = self.indexOf('?');
+        return query < 0 ? self.substring(start) : self.substring(start, query);
     }
 }

@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** How executor-service reaches Aptible and how patiently it runs steps. */
+/** How executor-service reaches Aptible and how patiently and how widely it runs steps. */
 @ConfigMapping(prefix = "executor")
 public interface ExecutorConfig {
 
@@ -14,13 +14,32 @@ public interface ExecutorConfig {
 
     Resume resume();
 
-    /** When running migrations that went quiet are resumed. */
+    Dns dns();
+
+    /** How {@code verify-dns} resolves names. */
+    interface Dns {
+        /**
+         * Names answered before the system resolver, like {@code /etc/hosts}: a host name, or {@code *.suffix}
+         * for every name under it, to an address. Empty in production; sandboxes map the demo's domains and the
+         * simulator's endpoint names here.
+         */
+        java.util.Map<String, String> hosts();
+    }
+
+    /**
+     * Multiplies every timed wait ({@code waitSeconds}); 1 in production, small in tests and demos so a
+     * day-long DNS wait takes seconds.
+     */
+    @WithDefault("1.0")
+    double timeScale();
+
+    /** How often active migrations are looked at, and when a running step nobody reports on is taken over. */
     interface Resume {
-        /** How often running migrations are looked at. */
+        /** How often active migrations are looked at (due retries, ended waits, quiet steps). */
         @WithDefault("10s")
         String every();
 
-        /** How long a running migration must have been quiet before it is resumed. */
+        /** How long a migration must have been quiet before a step the log shows running is run again. */
         @WithDefault("20s")
         Duration quietFor();
     }
@@ -38,15 +57,43 @@ public interface ExecutorConfig {
         /** How long an operation may take before the step fails. */
         @WithDefault("10m")
         Duration operationTimeout();
+
+        /** The longest pause between two polls; pauses grow by half from the poll interval up to this. */
+        @WithDefault("5s")
+        Duration maxPollInterval();
+
+        /** How often a GET, PUT or DELETE is retried after a 5xx, 429 or timeout. */
+        @WithDefault("4")
+        int retries();
+
+        /** First pause before such a retry; it doubles, with jitter. */
+        @WithDefault("200ms")
+        Duration retryBackoff();
+
+        /** Lifetime asked for each token; it is renewed a minute before it ends. */
+        @WithDefault("1h")
+        Duration tokenLifetime();
     }
 
-    /** Retry policy for steps. */
+    /** Default policies for steps whose plan step does not set its own. */
     interface Steps {
+        /** Attempts per step, the first included. */
         @WithDefault("3")
         int maxAttempts();
 
-        /** First backoff; it doubles per attempt, with jitter. */
+        /** First backoff; it doubles per attempt up to {@link #maxBackoff}, with full jitter. */
         @WithDefault("500ms")
         Duration backoff();
+
+        @WithDefault("30s")
+        Duration maxBackoff();
+
+        /** How long one attempt may take when the plan step has no {@code timeoutSeconds}. */
+        @WithDefault("30m")
+        Duration timeout();
+
+        /** How many steps of one migration run at once. */
+        @WithDefault("4")
+        int parallelism();
     }
 }

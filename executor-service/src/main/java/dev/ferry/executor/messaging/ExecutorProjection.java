@@ -1,13 +1,15 @@
 package dev.ferry.executor.messaging;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.ferry.common.projection.Projection;
 import dev.ferry.common.projection.ProjectionJson;
 import dev.ferry.events.CloudEvent;
 import dev.ferry.events.Topics;
-import dev.ferry.events.migration.MigrationCompleted;
-import dev.ferry.events.migration.MigrationFailed;
+import dev.ferry.events.migration.MigrationEvent;
 import dev.ferry.events.migration.MigrationStarted;
+import dev.ferry.events.migration.StepCompensated;
 import dev.ferry.events.migration.StepFailed;
+import dev.ferry.events.migration.StepProgress;
 import dev.ferry.events.migration.StepStarted;
 import dev.ferry.events.migration.StepSucceeded;
 import dev.ferry.events.plan.PlanApproved;
@@ -15,6 +17,7 @@ import dev.ferry.events.plan.PlanProposed;
 import dev.ferry.events.plan.PlanRejected;
 import dev.ferry.events.plan.PlanStep;
 import dev.ferry.executor.domain.Migration;
+import dev.ferry.executor.domain.StepState;
 import dev.ferry.executor.repository.MigrationRecord;
 import dev.ferry.executor.repository.PlanRecord;
 import dev.ferry.executor.repository.Repositories;
@@ -23,14 +26,20 @@ import dev.ferry.executor.service.MigrationStore;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /** Builds the executor's read model of plans and migrations from ferry.plans and ferry.migrations. */
 @ApplicationScoped
 public class ExecutorProjection implements Projection {
+    private static final Logger LOG = Logger.getLogger(ExecutorProjection.class);
+    private static final int MAX_LOG_LINES = 200;
+    private static final TypeReference<List<StepLog.Line>> LOG_LINES = new TypeReference<>() {};
 
     private final Repositories.Plans plans;
     private final Repositories.Migrations migrations;
@@ -66,42 +75,8 @@ public class ExecutorProjection implements Projection {
             return planStatus(r.planId(), r.version(), "rejected");
         } else if (data instanceof MigrationStarted s) {
             return started(s);
-        } else if (data instanceof StepStarted s) {
-            return step(s.migrationId(), s.stepId(), s.startedAt(), r -> {
-                r.status = "running";
-                r.attempts = s.attempt();
-                r.startedAt = s.startedAt();
-                r.error = null;
-            });
-        } else if (data instanceof StepSucceeded s) {
-            return step(s.migrationId(), s.stepId(), s.completedAt(), r -> {
-                r.status = Migration.Step.SUCCEEDED;
-                r.summary = s.summary();
-                r.outputsJson = ProjectionJson.write(s.outputs());
-                r.durationMs = s.durationMs();
-                r.finishedAt = s.completedAt();
-                r.error = null;
-            });
-        } else if (data instanceof StepFailed s) {
-            return step(s.migrationId(), s.stepId(), s.failedAt(), r -> {
-                r.status = "failed";
-                r.attempts = Math.max(r.attempts, s.attempt());
-                r.error = s.error();
-                r.durationMs = s.durationMs();
-                r.finishedAt = s.failedAt();
-            });
-        } else if (data instanceof MigrationCompleted c) {
-            return migration(c.migrationId(), c.completedAt(), m -> {
-                m.status = Migration.COMPLETED;
-                m.finishedAt = c.completedAt();
-            });
-        } else if (data instanceof MigrationFailed f) {
-            return migration(f.migrationId(), f.failedAt(), m -> {
-                m.status = Migration.FAILED;
-                m.failedStep = f.failedStepId();
-                m.failureReason = f.reason();
-                m.finishedAt = f.failedAt();
-            });
+        } else if (data instanceof MigrationEvent e) {
+            return evolve(e);
         }
         return Uni.createFrom().voidItem();
     }
@@ -138,65 +113,134 @@ public class ExecutorProjection implements Projection {
             if (existing != null) {
                 return Uni.createFrom().voidItem();
             }
-            MigrationRecord m = new MigrationRecord();
-            m.id = s.migrationId();
-            m.planId = s.planId();
-            m.planVersion = s.planVersion();
-            m.environment = s.environment();
-            m.status = Migration.RUNNING;
-            m.startedAt = s.startedAt();
-            m.lastEventAt = s.startedAt();
-            return plans.findById(s.planId())
-                    .flatMap(plan -> migrations.persist(m).replaceWith(plan))
-                    .flatMap(plan -> Multi.createFrom()
-                            .iterable(stepRecords(s, plan))
-                            .onItem()
-                            .transformToUniAndConcatenate(steps::persist)
-                            .collect()
-                            .last())
+            return plans.findById(s.planId()).flatMap(plan -> {
+                Map<String, PlanStep> planSteps = plan == null
+                        ? Map.of()
+                        : MigrationStore.steps(plan).stream()
+                                .collect(Collectors.toMap(PlanStep::id, Function.identity()));
+                Migration state = Migration.start(s, planSteps);
+                MigrationRecord m = new MigrationRecord();
+                m.id = s.migrationId();
+                m.planId = s.planId();
+                m.planVersion = s.planVersion();
+                m.environment = s.environment();
+                m.startedAt = s.startedAt();
+                write(m, state);
+                List<StepRecord> records = new ArrayList<>();
+                for (int i = 0; i < state.steps().size(); i++) {
+                    StepState step = state.steps().get(i);
+                    StepRecord r = new StepRecord();
+                    r.migrationId = s.migrationId();
+                    r.stepId = step.id();
+                    r.position = i;
+                    r.stepType = step.type();
+                    r.outputsJson = "{}";
+                    sync(r, step);
+                    records.add(r);
+                }
+                return migrations
+                        .persist(m)
+                        .flatMap(persisted -> Multi.createFrom()
+                                .iterable(records)
+                                .onItem()
+                                .transformToUniAndConcatenate(steps::persist)
+                                .collect()
+                                .last())
+                        .replaceWithVoid();
+            });
+        });
+    }
+
+    /** Folds one more event into the aggregate and refreshes the rows people read. */
+    private Uni<Void> evolve(MigrationEvent event) {
+        return migrations.findById(event.migrationId()).flatMap(m -> {
+            if (m == null || m.stateJson == null) {
+                LOG.warnf(
+                        "Skipping %s for migration %s: its start was not projected",
+                        event.getClass().getSimpleName(), event.migrationId());
+                return Uni.createFrom().voidItem();
+            }
+            Migration before = ProjectionJson.read(m.stateJson, Migration.class);
+            Migration after = before.evolve(event);
+            write(m, after);
+            if (after.ended() && m.finishedAt == null) {
+                m.finishedAt = after.lastEventAt();
+            } else if (after.status().equals(Migration.FAILED)) {
+                m.finishedAt = after.lastEventAt();
+            } else if (!after.ended() && !after.status().equals(Migration.FAILED)) {
+                m.finishedAt = null;
+            }
+            Optional<String> stepId = StepLog.stepOf(event);
+            if (stepId.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            return steps.find(event.migrationId(), stepId.get())
+                    .invoke(r -> {
+                        if (r != null) {
+                            after.step(stepId.get()).ifPresent(step -> sync(r, step));
+                            details(r, event);
+                        }
+                    })
                     .replaceWithVoid();
         });
     }
 
-    private static List<StepRecord> stepRecords(MigrationStarted s, PlanRecord plan) {
-        List<PlanStep> planSteps = plan == null ? List.of() : MigrationStore.steps(plan);
-        Map<String, String> types = new java.util.HashMap<>();
-        planSteps.forEach(p -> types.put(p.id(), p.type()));
-        List<StepRecord> records = new java.util.ArrayList<>();
-        for (int i = 0; i < s.stepIds().size(); i++) {
-            StepRecord r = new StepRecord();
-            r.migrationId = s.migrationId();
-            r.stepId = s.stepIds().get(i);
-            r.position = i;
-            r.stepType = types.getOrDefault(r.stepId, "unknown");
-            r.status = Migration.Step.PENDING;
-            r.outputsJson = "{}";
-            records.add(r);
+    private static void write(MigrationRecord m, Migration state) {
+        m.stateJson = ProjectionJson.write(state);
+        m.status = state.status();
+        m.failedStep = state.failedStep();
+        m.failureReason = state.failureReason();
+        m.lastEventAt = state.lastEventAt();
+    }
+
+    /** Copies what the aggregate knows about a step into its row. */
+    private static void sync(StepRecord r, StepState step) {
+        r.status = step.status();
+        r.attempts = step.attempts();
+        r.summary = step.summary();
+        r.error = step.error();
+        r.retryAt = step.retryAt() != null ? step.retryAt() : step.compensationRetryAt();
+        r.outputsJson = ProjectionJson.write(step.outputs());
+        r.operationsJson = ProjectionJson.write(step.operations());
+        if (step.gate() != null) {
+            r.gate = step.gate().kind();
+            r.gateInstructions = step.gate().instructions();
+        } else if (step.waitSeconds() > 0) {
+            r.gate = "timed-wait";
+            r.gateInstructions = "Waits " + step.waitSeconds() + " s";
         }
-        return records;
+        if (step.approval() != null && step.approval().approved()) {
+            r.approvedBy = step.approval().by();
+            r.approvedVia = step.approval().via();
+            r.approvedAt = step.approval().at();
+        }
     }
 
-    private Uni<Void> step(String migrationId, String stepId, Instant at, Consumer<StepRecord> change) {
-        return steps.find(migrationId, stepId)
-                .invoke(r -> {
-                    if (r != null) {
-                        change.accept(r);
-                    }
-                })
-                .flatMap(r -> migration(migrationId, at, m -> {}));
-    }
-
-    private Uni<Void> migration(String migrationId, Instant at, Consumer<MigrationRecord> change) {
-        return migrations
-                .findById(migrationId)
-                .invoke(m -> {
-                    if (m != null) {
-                        change.accept(m);
-                        if (m.lastEventAt == null || at.isAfter(m.lastEventAt)) {
-                            m.lastEventAt = at;
-                        }
-                    }
-                })
-                .replaceWithVoid();
+    /** What only the event knows: times, durations, progress and the log line. */
+    private static void details(StepRecord r, MigrationEvent event) {
+        if (event instanceof StepStarted s) {
+            r.startedAt = s.startedAt();
+            r.finishedAt = null;
+            r.durationMs = null;
+        } else if (event instanceof StepSucceeded s) {
+            r.durationMs = s.durationMs();
+            r.finishedAt = s.completedAt();
+            r.progress = null;
+        } else if (event instanceof StepFailed s) {
+            r.durationMs = s.durationMs();
+            r.finishedAt = s.failedAt();
+        } else if (event instanceof StepProgress p) {
+            r.progress = p.message();
+        } else if (event instanceof StepCompensated c) {
+            r.compensatedAt = c.at();
+        }
+        StepLog.of(event).ifPresent(line -> {
+            List<StepLog.Line> lines = new ArrayList<>(ProjectionJson.read(r.logJson, LOG_LINES));
+            lines.add(line);
+            if (lines.size() > MAX_LOG_LINES) {
+                lines = lines.subList(lines.size() - MAX_LOG_LINES, lines.size());
+            }
+            r.logJson = ProjectionJson.write(lines);
+        });
     }
 }

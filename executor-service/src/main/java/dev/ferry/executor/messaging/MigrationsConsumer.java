@@ -3,8 +3,9 @@ package dev.ferry.executor.messaging;
 import dev.ferry.common.messaging.Records;
 import dev.ferry.common.projection.Projector;
 import dev.ferry.events.CloudEvent;
-import dev.ferry.events.migration.MigrationStarted;
-import dev.ferry.events.migration.StepSucceeded;
+import dev.ferry.events.migration.MigrationEvent;
+import dev.ferry.events.migration.StepProgress;
+import dev.ferry.executor.service.MigrationRunner;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,32 +13,38 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Projects migration events, then, once committed, lets the runner take the next step. */
+/** Projects migration events, then, once committed, lets the runner look at the migration again. */
 @ApplicationScoped
 public class MigrationsConsumer {
     private final Projector projector;
-    private final MigrationTrigger trigger;
+    private final MigrationRunner runner;
+    private final PartitionOwnership ownership;
 
-    public MigrationsConsumer(Projector projector, MigrationTrigger trigger) {
+    public MigrationsConsumer(Projector projector, MigrationRunner runner, PartitionOwnership ownership) {
         this.projector = projector;
-        this.trigger = trigger;
+        this.runner = runner;
+        this.ownership = ownership;
     }
 
     @Incoming("migrations-in")
     public Uni<Void> onMigration(ConsumerRecord<String, String> record) {
         Optional<CloudEvent> event = Records.decode(record);
         if (event.isEmpty()) {
+            ownership.consumed(record.topic(), record.partition(), record.offset());
             return Uni.createFrom().voidItem();
         }
         return Panache.withTransaction(() -> projector.applyOnce(event.get()))
-                .invoke(() -> react(event.get()))
+                .invoke(applied -> {
+                    ownership.consumed(record.topic(), record.partition(), record.offset());
+                    react(event.get(), applied);
+                })
                 .replaceWithVoid();
     }
 
-    /** Only a start or a step's success can let the migration move on. */
-    private void react(CloudEvent event) {
-        if (event.data() instanceof MigrationStarted || event.data() instanceof StepSucceeded) {
-            trigger.advance(event.subject());
+    /** Any new fact but progress can let the migration move: a success, a failure, an approval, a pause. */
+    private void react(CloudEvent event, boolean applied) {
+        if (applied && event.data() instanceof MigrationEvent && !(event.data() instanceof StepProgress)) {
+            runner.kick(event.subject());
         }
     }
 }

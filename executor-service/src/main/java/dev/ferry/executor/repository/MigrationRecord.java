@@ -35,6 +35,10 @@ public class MigrationRecord extends PanacheEntityBase {
     @Column(name = "finished_at")
     public Instant finishedAt;
 
+    /** The migration aggregate as its events left it, as JSON; the runner decides from it. */
+    @Column(name = "state_json")
+    public String stateJson;
+
     /** When the last event of this migration happened; a quiet running migration is resumed. */
     @Column(name = "last_event_at")
     public Instant lastEventAt;

@@ -21,8 +21,9 @@ public final class Repositories {
             return listAll(Sort.descending("startedAt").and("id"));
         }
 
-        public Uni<List<MigrationRecord>> running() {
-            return list("status", "running");
+        /** Migrations the engine still moves: running or rolling back. */
+        public Uni<List<MigrationRecord>> active() {
+            return list("status in ?1", List.of("running", "rolling-back"));
         }
     }
 

@@ -46,6 +46,37 @@ public class StepRecord extends PanacheEntityBase {
     @Column(name = "finished_at")
     public Instant finishedAt;
 
+    public String gate;
+
+    @Column(name = "gate_instructions")
+    public String gateInstructions;
+
+    @Column(name = "approved_by")
+    public String approvedBy;
+
+    @Column(name = "approved_via")
+    public String approvedVia;
+
+    @Column(name = "approved_at")
+    public Instant approvedAt;
+
+    @Column(name = "retry_at")
+    public Instant retryAt;
+
+    /** Aptible operations the step recorded, operation type to id, as a JSON object. */
+    @Column(name = "operations_json")
+    public String operationsJson = "{}";
+
+    /** What the engine did with this step, as a JSON array of {at, line}; never secrets. */
+    @Column(name = "log_json")
+    public String logJson = "[]";
+
+    /** The last progress line of a long step. */
+    public String progress;
+
+    @Column(name = "compensated_at")
+    public Instant compensatedAt;
+
     /** Composite key of migration and step. */
     public static class Key implements Serializable {
         public String migrationId;

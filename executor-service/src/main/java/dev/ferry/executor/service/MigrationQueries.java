@@ -16,7 +16,8 @@ import java.util.Map;
 /** Answers questions about migrations from the projection alone. */
 @ApplicationScoped
 public class MigrationQueries {
-    private static final TypeReference<Map<String, String>> OUTPUTS = new TypeReference<>() {};
+    private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<List<LogLine>> LOG = new TypeReference<>() {};
 
     private final Repositories.Migrations migrations;
     private final Repositories.Steps steps;
@@ -51,7 +52,10 @@ public class MigrationQueries {
         }
     }
 
-    /** One step's state, duration and outcome. */
+    /** A person's approval of a step's gate. */
+    public record ApprovalView(String by, String via, Instant at) {}
+
+    /** One step's state, attempts, duration, gate, operations and outcome. */
     public record StepView(
             String stepId,
             String stepType,
@@ -61,8 +65,15 @@ public class MigrationQueries {
             String error,
             Long durationMs,
             Map<String, String> outputs,
+            Map<String, String> operations,
+            String gate,
+            String gateInstructions,
+            ApprovalView approval,
+            Instant retryAt,
+            String progress,
             Instant startedAt,
-            Instant finishedAt) {
+            Instant finishedAt,
+            Instant compensatedAt) {
         static StepView of(StepRecord r) {
             return new StepView(
                     r.stepId,
@@ -72,11 +83,24 @@ public class MigrationQueries {
                     r.summary,
                     r.error,
                     r.durationMs,
-                    ProjectionJson.read(r.outputsJson, OUTPUTS),
+                    ProjectionJson.read(r.outputsJson, STRINGS),
+                    ProjectionJson.read(r.operationsJson, STRINGS),
+                    r.gate,
+                    r.gateInstructions,
+                    r.approvedBy == null ? null : new ApprovalView(r.approvedBy, r.approvedVia, r.approvedAt),
+                    r.retryAt,
+                    r.progress,
                     r.startedAt,
-                    r.finishedAt);
+                    r.finishedAt,
+                    r.compensatedAt);
         }
     }
+
+    /** One line of a step's log. */
+    public record LogLine(Instant at, String line) {}
+
+    /** A step with its log. */
+    public record StepDetail(String migrationId, StepView step, List<LogLine> log) {}
 
     /** A migration with its steps in plan order. */
     public record MigrationDetail(MigrationSummary migration, List<StepView> steps) {}
@@ -99,5 +123,19 @@ public class MigrationQueries {
                         .map(list -> new MigrationDetail(
                                 MigrationSummary.of(m),
                                 list.stream().map(StepView::of).toList())));
+    }
+
+    @WithSession
+    public Uni<StepDetail> step(String id, String stepId) {
+        return migrations
+                .findById(id)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("No migration with id " + id))
+                .flatMap(m -> steps.find(id, stepId))
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("Migration " + id + " has no step " + stepId))
+                .map(r -> new StepDetail(id, StepView.of(r), ProjectionJson.read(r.logJson, LOG)));
     }
 }

@@ -2,77 +2,123 @@ package dev.ferry.executor.service;
 
 import dev.ferry.common.messaging.EventLog;
 import dev.ferry.events.EventIds;
+import dev.ferry.events.migration.GateOpened;
 import dev.ferry.events.migration.MigrationCompleted;
 import dev.ferry.events.migration.MigrationFailed;
-import dev.ferry.events.migration.StepFailed;
-import dev.ferry.events.migration.StepStarted;
-import dev.ferry.events.migration.StepSucceeded;
+import dev.ferry.events.migration.MigrationRolledBack;
 import dev.ferry.events.plan.PlanStep;
-import dev.ferry.executor.client.AptibleApiException;
 import dev.ferry.executor.config.ExecutorConfig;
+import dev.ferry.executor.domain.Action;
 import dev.ferry.executor.domain.Migration;
-import dev.ferry.executor.step.StepContext;
-import dev.ferry.executor.step.StepException;
-import dev.ferry.executor.step.StepHandler;
-import dev.ferry.executor.step.StepOutcome;
+import dev.ferry.executor.domain.StepState;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Moves a migration forward one step at a time. It reads the state its events built, decides, runs
- * the step's "ensure" and appends what happened; the next step starts when the success event is
- * consumed, so a crash at any line resumes from the log.
+ * Moves migrations forward: loads the aggregate its events built, asks it what to do next, and starts
+ * that (steps in parallel up to the configured bound, gates, completion, compensations). Progress is
+ * never kept here: this class only remembers which attempts it is running right now, until the log
+ * shows their outcome, so a crash at any line resumes from the log.
  */
 @ApplicationScoped
 public class MigrationRunner {
     private static final Logger LOG = Logger.getLogger(MigrationRunner.class);
 
     private final MigrationStore store;
+    private final StepAttempts attempts;
     private final EventLog eventLog;
-    private final Map<String, StepHandler> handlers;
-    private final ExecutorConfig.Steps policy;
+    private final Ownership ownership;
+    private final Vertx vertx;
     private final Clock clock;
-    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Migration.Pace pace;
+    private final Set<String> advancing = ConcurrentHashMap.newKeySet();
     private final Set<String> again = ConcurrentHashMap.newKeySet();
+    private final Map<String, Map<String, Busy>> busy = new ConcurrentHashMap<>();
+    private final Map<String, Instant> wakeUps = new ConcurrentHashMap<>();
 
     public MigrationRunner(
             MigrationStore store,
+            StepAttempts attempts,
             EventLog eventLog,
-            Instance<StepHandler> handlers,
+            Ownership ownership,
+            Vertx vertx,
             ExecutorConfig config,
             Clock clock) {
         this.store = store;
+        this.attempts = attempts;
         this.eventLog = eventLog;
-        this.handlers = handlers.stream().collect(Collectors.toMap(StepHandler::type, Function.identity()));
-        this.policy = config.steps();
+        this.ownership = ownership;
+        this.vertx = vertx;
         this.clock = clock;
+        this.pace =
+                new Migration.Pace(config.steps().parallelism(), config.resume().quietFor(), config.timeScale());
     }
 
-    /** Whether this instance is moving the migration right now. */
-    public boolean isInFlight(String migrationId) {
-        return inFlight.contains(migrationId);
+    /** An attempt this process runs; kept until the log reflects its outcome. */
+    private static final class Busy {
+        final int attempt;
+        final boolean compensation;
+        final boolean waitOnly;
+        volatile boolean done;
+        volatile boolean abandoned;
+
+        Busy(int attempt, boolean compensation, boolean waitOnly) {
+            this.attempt = attempt;
+            this.compensation = compensation;
+            this.waitOnly = waitOnly;
+        }
+
+        boolean reflectedIn(StepState s) {
+            if (abandoned) {
+                return true;
+            }
+            if (!done) {
+                return false;
+            }
+            if (compensation) {
+                return s.compensated() || s.compensationAttempts() >= attempt;
+            }
+            if (waitOnly || s.attempts() > attempt) {
+                return s.attempts() >= attempt;
+            }
+            return s.attempts() >= attempt && !s.status().equals(StepState.RUNNING);
+        }
     }
 
-    /** Advances a migration unless it is already being advanced here; then it is looked at again afterwards. */
+    /** Whether this process runs any attempt of the migration right now. */
+    public boolean isBusy(String migrationId) {
+        Map<String, Busy> mine = busy.get(migrationId);
+        return mine != null && mine.values().stream().anyMatch(b -> !b.done);
+    }
+
+    /** Starts advancing a migration on a fresh Vert.x context; returns at once. */
+    public void kick(String migrationId) {
+        spawn(() -> advance(migrationId), "advance migration " + migrationId);
+    }
+
+    /** Advances a migration unless it is being advanced here; then it is looked at again afterwards. */
     public Uni<Void> advance(String migrationId) {
-        if (!inFlight.add(migrationId)) {
+        if (!advancing.add(migrationId)) {
             again.add(migrationId);
             return Uni.createFrom().voidItem();
         }
         return store.load(migrationId)
                 .flatMap(loaded -> loaded == null ? Uni.createFrom().voidItem() : act(loaded))
                 .onTermination()
-                .invoke(() -> inFlight.remove(migrationId))
+                .invoke(() -> advancing.remove(migrationId))
                 .onItemOrFailure()
                 .transformToUni((ok, failure) -> {
                     if (failure != null) {
@@ -86,107 +132,131 @@ public class MigrationRunner {
 
     private Uni<Void> act(MigrationStore.Loaded loaded) {
         Migration migration = loaded.migration();
-        Migration.Decision decision = migration.decide();
-        if (decision instanceof Migration.Complete complete) {
-            long duration =
-                    Duration.between(migration.startedAt(), clock.instant()).toMillis();
-            return eventLog.append(
-                            EventIds.derive(migration.id(), "completed"),
-                            new MigrationCompleted(
-                                    migration.id(),
-                                    migration.planId(),
-                                    complete.stepCount(),
-                                    duration,
-                                    clock.instant()))
-                    .replaceWithVoid();
+        if (!ownership.owns(migration.id())) {
+            LOG.debugf("Migration %s belongs to another instance's partition; not advancing it", migration.id());
+            return Uni.createFrom().voidItem();
         }
-        if (decision instanceof Migration.RunStep run) {
-            PlanStep step = loaded.planSteps().get(run.step().id());
-            if (step == null) {
-                return fail(
-                        migration,
-                        run.step().id(),
-                        "The plan has no step " + run.step().id());
-            }
-            return runStep(migration, step, run.attempt());
+        if (loaded.planSteps().isEmpty() && !migration.ended()) {
+            // The plan travels on another topic and may be projected after the migration's first events.
+            LOG.debugf("Migration %s: its plan is not projected yet; looking again shortly", migration.id());
+            wakeAt(migration.id(), clock.instant().plusSeconds(1));
+            return Uni.createFrom().voidItem();
         }
-        LOG.debugf("Migration %s waits: %s", migration.id(), ((Migration.Wait) decision).why());
+        if (migration.ended() && !isBusy(migration.id())) {
+            busy.remove(migration.id());
+            return Uni.createFrom().voidItem();
+        }
+        Map<String, Busy> mine = busy.computeIfAbsent(migration.id(), id -> new ConcurrentHashMap<>());
+        mine.entrySet()
+                .removeIf(e -> migration.ended()
+                        || migration
+                                .step(e.getKey())
+                                .map(e.getValue()::reflectedIn)
+                                .orElse(true));
+        Migration.Agenda agenda = migration.next(clock.instant(), mine.keySet(), pace);
+        if (agenda.wakeAt() != null) {
+            wakeAt(migration.id(), agenda.wakeAt());
+        }
+        return Multi.createFrom()
+                .iterable(agenda.actions())
+                .onItem()
+                .transformToUniAndConcatenate(action -> perform(loaded, mine, action))
+                .collect()
+                .last()
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> perform(MigrationStore.Loaded loaded, Map<String, Busy> mine, Action action) {
+        Migration m = loaded.migration();
+        if (action instanceof Action.Execute execute) {
+            PlanStep plan = loaded.planSteps().get(execute.step().id());
+            start(
+                    m.id(),
+                    mine,
+                    execute.step().id(),
+                    new Busy(execute.attempt(), false, execute.waitOnly()),
+                    () -> attempts.execute(m, plan, execute));
+        } else if (action instanceof Action.Compensate compensate) {
+            PlanStep plan = loaded.planSteps().get(compensate.step().id());
+            start(
+                    m.id(),
+                    mine,
+                    compensate.step().id(),
+                    new Busy(compensate.attempt(), true, false),
+                    () -> attempts.compensate(m, plan, compensate));
+        } else if (action instanceof Action.OpenGate gate) {
+            StepState s = gate.step();
+            LOG.infof(
+                    "Migration %s: step %s waits for a person (%s)",
+                    m.id(), s.id(), s.gate().kind());
+            return append(
+                    EventIds.derive(m.id(), s.id(), "gate-opened"),
+                    new GateOpened(m.id(), s.id(), s.gate().kind(), s.gate().instructions(), clock.instant()));
+        } else if (action instanceof Action.Complete complete) {
+            long duration = Duration.between(m.startedAt(), clock.instant()).toMillis();
+            return append(
+                    EventIds.derive(m.id(), "completed"),
+                    new MigrationCompleted(m.id(), m.planId(), complete.stepCount(), duration, clock.instant()));
+        } else if (action instanceof Action.Fail fail) {
+            return append(
+                    EventIds.derive(
+                            m.id(),
+                            "failed",
+                            fail.step().id(),
+                            Integer.toString(fail.step().attempts())),
+                    new MigrationFailed(m.id(), m.planId(), fail.step().id(), fail.reason(), clock.instant()));
+        } else if (action instanceof Action.FinishRollback) {
+            return append(EventIds.derive(m.id(), "rolled-back"), new MigrationRolledBack(m.id(), clock.instant()));
+        }
         return Uni.createFrom().voidItem();
     }
 
-    private Uni<Void> runStep(Migration migration, PlanStep step, int attempt) {
-        StepHandler handler = handlers.get(step.type());
-        if (handler == null) {
-            return fail(migration, step.id(), "No handler for step type " + step.type());
+    private Uni<Void> append(String id, dev.ferry.events.FerryEvent event) {
+        return eventLog.append(id, event).replaceWithVoid();
+    }
+
+    /** Runs an attempt in the background; when it ends the migration is looked at again. */
+    private void start(
+            String migrationId, Map<String, Busy> mine, String stepId, Busy entry, Supplier<Uni<Void>> work) {
+        if (!ownership.owns(migrationId)) {
+            return;
         }
-        long start = System.nanoTime();
-        StepContext context = new StepContext(migration.id(), migration.environment(), step, migration.outputs());
-        return eventLog.append(new StepStarted(migration.id(), step.id(), step.type(), attempt, clock.instant()))
-                .flatMap(started -> Uni.createFrom().deferred(() -> handler.ensure(context)))
-                .onItem()
-                .transformToUni(outcome -> succeeded(migration, step, outcome, start))
-                .onFailure()
-                .recoverWithUni(failure -> failed(migration, step, attempt, failure, start));
+        mine.put(stepId, entry);
+        spawn(
+                () -> Uni.createFrom().deferred(work::get).onItemOrFailure().transformToUni((ok, failure) -> {
+                    if (failure != null) {
+                        // Nothing (or not everything) was recorded: the log decides what happens next.
+                        entry.abandoned = true;
+                        LOG.warnf(
+                                "Migration %s: attempt %d of %s stopped without an outcome: %s",
+                                migrationId, entry.attempt, stepId, failure.getMessage());
+                    }
+                    entry.done = true;
+                    return advance(migrationId);
+                }),
+                "step " + stepId + " of " + migrationId);
     }
 
-    private Uni<Void> succeeded(Migration migration, PlanStep step, StepOutcome outcome, long start) {
-        LOG.infof("Migration %s: step %s succeeded: %s", migration.id(), step.id(), outcome.summary());
-        return eventLog.append(new StepSucceeded(
-                        migration.id(),
-                        step.id(),
-                        step.type(),
-                        outcome.summary(),
-                        outcome.outputs(),
-                        elapsed(start),
-                        clock.instant()))
-                .replaceWithVoid();
-    }
-
-    private Uni<Void> failed(Migration migration, PlanStep step, int attempt, Throwable failure, long start) {
-        String error = describe(failure);
-        boolean retryable = retryable(failure) && attempt < policy.maxAttempts();
-        LOG.warnf("Migration %s: step %s attempt %d failed: %s", migration.id(), step.id(), attempt, error);
-        Uni<Void> recorded = eventLog.append(new StepFailed(
-                        migration.id(), step.id(), step.type(), attempt, error, elapsed(start), clock.instant()))
-                .replaceWithVoid();
-        if (retryable) {
-            return recorded.onItem().delayIt().by(backoff(attempt)).flatMap(v -> runStep(migration, step, attempt + 1));
+    private void wakeAt(String migrationId, Instant at) {
+        Instant known = wakeUps.get(migrationId);
+        Instant now = clock.instant();
+        if (known != null && known.isAfter(now) && !known.isAfter(at)) {
+            return;
         }
-        return recorded.flatMap(v -> fail(
-                migration,
-                step.id(),
-                "Step " + step.id() + " failed after " + attempt + " attempt" + (attempt == 1 ? "" : "s") + ": "
-                        + error));
+        wakeUps.put(migrationId, at);
+        long delay = Math.max(1, Duration.between(now, at).toMillis() + 5);
+        vertx.setTimer(delay, id -> {
+            wakeUps.remove(migrationId, at);
+            kick(migrationId);
+        });
     }
 
-    private Uni<Void> fail(Migration migration, String stepId, String reason) {
-        return eventLog.append(
-                        EventIds.derive(migration.id(), "failed", stepId),
-                        new MigrationFailed(migration.id(), migration.planId(), stepId, reason, clock.instant()))
-                .replaceWithVoid();
-    }
-
-    private Duration backoff(int attempt) {
-        long base = policy.backoff().toMillis() << Math.min(attempt - 1, 10);
-        return Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(base / 2 + 1));
-    }
-
-    private static boolean retryable(Throwable failure) {
-        if (failure instanceof StepException step) {
-            return step.retryable();
-        }
-        if (failure instanceof AptibleApiException aptible) {
-            return aptible.retryable();
-        }
-        return true;
-    }
-
-    private static String describe(Throwable failure) {
-        String message = failure.getMessage();
-        return message == null ? failure.getClass().getSimpleName() : message;
-    }
-
-    private static long elapsed(long start) {
-        return Duration.ofNanos(System.nanoTime() - start).toMillis();
+    private void spawn(Supplier<Uni<Void>> work, String what) {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> Uni.createFrom()
+                .deferred(work::get)
+                .subscribe()
+                .with(ok -> {}, failure -> LOG.errorf(failure, "Could not %s", what)));
     }
 }

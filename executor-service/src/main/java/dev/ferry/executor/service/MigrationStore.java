@@ -7,43 +7,38 @@ import dev.ferry.executor.domain.Migration;
 import dev.ferry.executor.repository.MigrationRecord;
 import dev.ferry.executor.repository.PlanRecord;
 import dev.ferry.executor.repository.Repositories;
-import dev.ferry.executor.repository.StepRecord;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Loads migrations and their plans from the projection, in a session of its own. */
+/** Loads migration aggregates and their plans from the projection, in a session of its own. */
 @ApplicationScoped
 public class MigrationStore {
     private static final TypeReference<List<PlanStep>> STEPS = new TypeReference<>() {};
-    private static final TypeReference<Map<String, String>> OUTPUTS = new TypeReference<>() {};
 
     private final Repositories.Plans plans;
     private final Repositories.Migrations migrations;
-    private final Repositories.Steps steps;
 
-    public MigrationStore(Repositories.Plans plans, Repositories.Migrations migrations, Repositories.Steps steps) {
+    public MigrationStore(Repositories.Plans plans, Repositories.Migrations migrations) {
         this.plans = plans;
         this.migrations = migrations;
-        this.steps = steps;
     }
 
     /** A migration with the plan steps it runs. */
     public record Loaded(Migration migration, Map<String, PlanStep> planSteps) {}
 
+    /** The aggregate and its plan, or null when the migration is unknown. */
     public Uni<Loaded> load(String migrationId) {
-        // One reactive session runs one query at a time: read the three tables in sequence.
+        // One reactive session runs one query at a time: read the two tables in sequence.
         return Panache.withSession(() -> migrations
                 .findById(migrationId)
-                .flatMap(m -> m == null
+                .flatMap(m -> m == null || m.stateJson == null
                         ? Uni.createFrom().nullItem()
-                        : steps.of(migrationId)
-                                .flatMap(records -> plans.findById(m.planId).map(plan -> loaded(m, records, plan)))));
+                        : plans.findById(m.planId).map(plan -> loaded(m, plan))));
     }
 
     /** A plan as proposed, if the executor knows it. */
@@ -51,36 +46,20 @@ public class MigrationStore {
         return Panache.withSession(() -> plans.findById(planId));
     }
 
-    /** Running migrations whose last event is older than the given instant. */
-    public Uni<List<String>> quietRunning(Instant before) {
-        return Panache.withSession(() -> migrations.running())
-                .map(list -> list.stream()
-                        .filter(m -> m.lastEventAt.isBefore(before))
-                        .map(m -> m.id)
-                        .toList());
+    /** Migrations the engine still moves (running or rolling back). */
+    public Uni<List<String>> active() {
+        return Panache.withSession(() -> migrations.active())
+                .map(list -> list.stream().map(m -> m.id).toList());
     }
 
     public static List<PlanStep> steps(PlanRecord plan) {
         return ProjectionJson.read(plan.stepsJson, STEPS);
     }
 
-    private static Loaded loaded(MigrationRecord m, List<StepRecord> records, PlanRecord plan) {
+    private static Loaded loaded(MigrationRecord m, PlanRecord plan) {
         Map<String, PlanStep> planSteps = plan == null
                 ? Map.of()
                 : steps(plan).stream().collect(Collectors.toMap(PlanStep::id, Function.identity()));
-        List<Migration.Step> stepStates = records.stream()
-                .map(r -> new Migration.Step(
-                        r.stepId,
-                        r.stepType,
-                        r.status,
-                        r.attempts,
-                        planSteps.containsKey(r.stepId)
-                                ? planSteps.get(r.stepId).dependsOn()
-                                : List.of(),
-                        ProjectionJson.read(r.outputsJson, OUTPUTS)))
-                .toList();
-        return new Loaded(
-                new Migration(m.id, m.planId, m.planVersion, m.environment, m.status, m.startedAt, stepStates),
-                planSteps);
+        return new Loaded(ProjectionJson.read(m.stateJson, Migration.class), planSteps);
     }
 }

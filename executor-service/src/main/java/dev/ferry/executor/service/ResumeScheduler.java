@@ -1,52 +1,34 @@
 package dev.ferry.executor.service;
 
-import dev.ferry.executor.config.ExecutorConfig;
-import dev.ferry.executor.messaging.MigrationTrigger;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
-import java.time.Duration;
-import org.jboss.logging.Logger;
 
 /**
- * Resumes running migrations that went quiet, such as one whose executor died mid-step: the step is
- * run again, and being an "ensure" it creates nothing twice.
+ * Looks at every active migration this instance owns at a steady pace: due retries and ended waits
+ * start, and a step the log shows running that nobody reports on (its executor died) is run again once
+ * the migration has been quiet; being an "ensure" it creates nothing twice.
  */
 @ApplicationScoped
 public class ResumeScheduler {
-    private static final Logger LOG = Logger.getLogger(ResumeScheduler.class);
-
     private final MigrationStore store;
-    private final MigrationTrigger trigger;
     private final MigrationRunner runner;
-    private final Clock clock;
-    private final Duration quietFor;
+    private final Ownership ownership;
 
-    public ResumeScheduler(
-            MigrationStore store,
-            MigrationTrigger trigger,
-            MigrationRunner runner,
-            Clock clock,
-            ExecutorConfig config) {
+    public ResumeScheduler(MigrationStore store, MigrationRunner runner, Ownership ownership) {
         this.store = store;
-        this.trigger = trigger;
         this.runner = runner;
-        this.clock = clock;
-        this.quietFor = config.resume().quietFor();
+        this.ownership = ownership;
     }
 
     @Scheduled(
             every = "${executor.resume.every:10s}",
-            delayed = "5s",
+            delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    Uni<Void> resumeQuietMigrations() {
-        return store.quietRunning(clock.instant().minus(quietFor))
-                .invoke(ids -> ids.stream().filter(id -> !runner.isInFlight(id)).forEach(id -> {
-                    LOG.infof("Resuming quiet migration %s", id);
-                    trigger.advance(id);
-                }))
+    Uni<Void> lookAtActiveMigrations() {
+        return store.active()
+                .invoke(ids -> ids.stream().filter(ownership::owns).forEach(runner::kick))
                 .replaceWithVoid();
     }
 }

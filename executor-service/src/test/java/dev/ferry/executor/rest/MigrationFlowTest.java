@@ -142,6 +142,12 @@ class MigrationFlowTest {
         String body =
                 given().get("/api/migrations/" + migrationId).then().extract().asString();
         assertThat(body).doesNotContain("FAKE-executor-secret");
+        String step = given().get("/api/migrations/" + migrationId + "/steps/configure:run-shop")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(step).contains("Attempt 1 started").doesNotContain("FAKE-executor-secret");
 
         List<String> types = new EventProbe(bootstrap)
                 .readAll(Topics.MIGRATIONS).stream()
@@ -254,9 +260,18 @@ class MigrationFlowTest {
     @Test
     void replayRebuildsTheSameState() {
         awaitStatus(approve("plan-replay", "replay-production", "replay-shop"), "completed");
+        // Settled: no step of any migration is running or waiting for a retry (a migration may wait at a gate).
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> given().get("/api/migrations").then().extract().jsonPath().getList("status").stream()
-                        .noneMatch("running"::equals));
+                .until(() ->
+                        given().get("/api/migrations").then().extract().jsonPath().getList("id", String.class).stream()
+                                .flatMap(id -> given()
+                                        .get("/api/migrations/" + id)
+                                        .then()
+                                        .extract()
+                                        .jsonPath()
+                                        .getList("steps.status", String.class)
+                                        .stream())
+                                .noneMatch(status -> status.equals("running") || status.equals("retrying")));
         String before = given().get("/api/migrations").then().extract().asString();
         given().post("/api/admin/projection/rebuild").then().statusCode(200);
         assertThat(given().get("/api/migrations").then().extract().asString()).isEqualTo(before);

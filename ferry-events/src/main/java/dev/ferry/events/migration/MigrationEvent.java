@@ -19,7 +19,9 @@ public sealed interface MigrationEvent extends FerryEvent
                 MigrationResumed,
                 MigrationCancelled,
                 RollbackStarted,
-                MigrationRolledBack {
+                MigrationRolledBack,
+                StepRetried,
+                CompensationFailed {
 
     String migrationId();
 

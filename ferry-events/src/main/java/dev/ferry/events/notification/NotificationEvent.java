@@ -3,14 +3,7 @@ package dev.ferry.events.notification;
 import dev.ferry.events.FerryEvent;
 
 /**
- * Facts about messages sent to people; the aggregate is one delivery of one event to one channel.
+ * Facts the notifier records on ferry.notifications: deliveries of messages, and the
+ * subscriptions and Slack user mappings that decide who hears what and who may act from Slack.
  */
-public sealed interface NotificationEvent extends FerryEvent permits NotificationDelivered, NotificationFailed {
-
-    String deliveryId();
-
-    @Override
-    default String subject() {
-        return deliveryId();
-    }
-}
+public sealed interface NotificationEvent extends FerryEvent permits DeliveryEvent, SubscriptionEvent, SlackUserEvent {}

@@ -6,6 +6,8 @@ import java.time.Instant;
 
 /**
  * A message could not be delivered after its last attempt; it is parked for a person to look at.
+ *
+ * @param subscriptionId the subscription it was meant for; null for deliveries before subscriptions
  */
 @EventType(name = "ferry.notification.failed")
 public record NotificationFailed(
@@ -16,5 +18,20 @@ public record NotificationFailed(
         String channel,
         String error,
         int attempts,
-        Instant failedAt)
-        implements NotificationEvent {}
+        Instant failedAt,
+        @Nullable String subscriptionId)
+        implements DeliveryEvent {
+
+    /** The v1 shape, before subscriptions. */
+    public NotificationFailed(
+            String deliveryId,
+            String sourceEventId,
+            String sourceEventType,
+            String migrationId,
+            String channel,
+            String error,
+            int attempts,
+            Instant failedAt) {
+        this(deliveryId, sourceEventId, sourceEventType, migrationId, channel, error, attempts, failedAt, null);
+    }
+}

@@ -35,6 +35,10 @@ public final class ConditionalCache {
         entries.put(key, entry);
     }
 
+    public synchronized void remove(String key) {
+        entries.remove(key);
+    }
+
     public synchronized int size() {
         return entries.size();
     }

@@ -30,8 +30,11 @@ public class HerokuClient {
     private static final TypeReference<List<HerokuDtos.Formation>> FORMATION = new TypeReference<>() {};
     private static final TypeReference<List<HerokuDtos.AddOn>> ADDONS = new TypeReference<>() {};
     private static final TypeReference<Map<String, String>> CONFIG_VARS = new TypeReference<>() {};
+    private static final TypeReference<HerokuDtos.Account> ACCOUNT = new TypeReference<>() {};
+    private static final TypeReference<HerokuDtos.App> APP = new TypeReference<>() {};
 
     private final HerokuRestClient api;
+    private final HerokuDataRestClient data;
     private final ObjectMapper mapper;
     private final String authorization;
     private final String firstRange;
@@ -41,9 +44,14 @@ public class HerokuClient {
     private final int maxAttempts;
     private final int maxRateLimitRetries;
 
-    public HerokuClient(@RestClient HerokuRestClient api, InventoryConfig config, ObjectMapper mapper) {
+    public HerokuClient(
+            @RestClient HerokuRestClient api,
+            @RestClient HerokuDataRestClient data,
+            InventoryConfig config,
+            ObjectMapper mapper) {
         InventoryConfig.Heroku heroku = config.heroku();
         this.api = api;
+        this.data = data;
         this.mapper = mapper;
         this.authorization = "Bearer " + heroku.token();
         this.firstRange = "id ..; max=" + heroku.pageSize();
@@ -62,17 +70,76 @@ public class HerokuClient {
     }
 
     public Uni<HerokuDtos.Account> account(CallStats stats) {
-        return get("/account", null, (range, etag) -> api.account(authorization, etag), stats)
-                .map(answer -> parse(answer.body(), HerokuDtos.Account.class));
+        return one("/account", (range, etag) -> api.account(authorization, etag), ACCOUNT, stats);
     }
 
+    /** Every app the token can see, with buildpacks (the {@code 3.sdk} variant). */
     public Uni<List<HerokuDtos.App>> apps(CallStats stats) {
-        return all("/apps", (range, etag) -> api.apps(authorization, range, etag), APPS, stats);
+        return all("/apps", (range, etag) -> api.appsSdk(authorization, range, etag), APPS, stats);
     }
 
+    /** One app by name or id, with buildpacks. */
     public Uni<HerokuDtos.App> app(String nameOrId, CallStats stats) {
-        return get("/apps/" + nameOrId, null, (range, etag) -> api.app(authorization, nameOrId, etag), stats)
-                .map(answer -> parse(answer.body(), HerokuDtos.App.class));
+        return one("/apps/" + nameOrId, (range, etag) -> api.appSdk(authorization, nameOrId, etag), APP, stats);
+    }
+
+    /** A team's apps, with buildpacks. */
+    public Uni<List<HerokuDtos.App>> teamApps(String team, CallStats stats) {
+        return all(
+                "/teams/" + team + "/apps",
+                (range, etag) -> api.teamApps(authorization, team, range, etag),
+                APPS,
+                stats);
+    }
+
+    public Uni<List<HerokuDtos.Team>> teams(CallStats stats) {
+        return accountList("teams", new TypeReference<>() {}, stats);
+    }
+
+    /** Every add-on of every app the token can see. */
+    public Uni<List<HerokuDtos.AddOn>> allAddOns(CallStats stats) {
+        return accountList("addons", ADDONS, stats);
+    }
+
+    /** Every attachment of every app the token can see, with the config vars each sets. */
+    public Uni<List<HerokuDtos.Attachment>> allAttachments(CallStats stats) {
+        return all(
+                "/addon-attachments",
+                (range, etag) -> api.attachments(authorization, range, etag),
+                new TypeReference<>() {},
+                stats);
+    }
+
+    public Uni<List<HerokuDtos.Pipeline>> pipelines(CallStats stats) {
+        return accountList("pipelines", new TypeReference<>() {}, stats);
+    }
+
+    public Uni<List<HerokuDtos.Coupling>> pipelineCouplings(CallStats stats) {
+        return accountList("pipeline-couplings", new TypeReference<>() {}, stats);
+    }
+
+    public Uni<List<HerokuDtos.Space>> spaces(CallStats stats) {
+        return accountList("spaces", new TypeReference<>() {}, stats);
+    }
+
+    public Uni<List<HerokuDtos.DynoSize>> dynoSizes(CallStats stats) {
+        return accountList("dyno-sizes", new TypeReference<>() {}, stats);
+    }
+
+    public Uni<HerokuDtos.InboundRuleset> inboundRuleset(String space, CallStats stats) {
+        return spaceResource(space, "inbound-ruleset", new TypeReference<>() {}, stats);
+    }
+
+    public Uni<HerokuDtos.Nat> nat(String space, CallStats stats) {
+        return spaceResource(space, "nat", new TypeReference<>() {}, stats);
+    }
+
+    public Uni<List<HerokuDtos.Peering>> peerings(String space, CallStats stats) {
+        return spaceResource(space, "peerings", new TypeReference<>() {}, stats);
+    }
+
+    public Uni<List<HerokuDtos.VpnConnection>> vpnConnections(String space, CallStats stats) {
+        return spaceResource(space, "vpn-connections", new TypeReference<>() {}, stats);
     }
 
     public Uni<List<HerokuDtos.Formation>> formation(String app, CallStats stats) {
@@ -84,12 +151,11 @@ public class HerokuClient {
     }
 
     public Uni<Map<String, String>> configVars(String app, CallStats stats) {
-        return get(
-                        "/apps/" + app + "/config-vars",
-                        null,
-                        (range, etag) -> api.configVars(authorization, app, etag),
-                        stats)
-                .map(answer -> parse(answer.body(), CONFIG_VARS));
+        return one(
+                "/apps/" + app + "/config-vars",
+                (range, etag) -> api.configVars(authorization, app, etag),
+                CONFIG_VARS,
+                stats);
     }
 
     public Uni<List<HerokuDtos.AddOn>> addons(String app, CallStats stats) {
@@ -98,6 +164,89 @@ public class HerokuClient {
                 (range, etag) -> api.addons(authorization, app, range, etag),
                 ADDONS,
                 stats);
+    }
+
+    public Uni<List<HerokuDtos.Domain>> domains(String app, CallStats stats) {
+        return appList(app, "domains", new TypeReference<>() {}, stats);
+    }
+
+    public Uni<List<HerokuDtos.SniEndpoint>> sniEndpoints(String app, CallStats stats) {
+        return appList(app, "sni-endpoints", new TypeReference<>() {}, stats);
+    }
+
+    public Uni<List<HerokuDtos.LogDrain>> logDrains(String app, CallStats stats) {
+        return appList(app, "log-drains", new TypeReference<>() {}, stats);
+    }
+
+    public Uni<List<HerokuDtos.Feature>> features(String app, CallStats stats) {
+        return appList(app, "features", new TypeReference<>() {}, stats);
+    }
+
+    public Uni<List<HerokuDtos.Collaborator>> collaborators(String app, CallStats stats) {
+        return appList(app, "collaborators", new TypeReference<>() {}, stats);
+    }
+
+    public Uni<List<HerokuDtos.BuildpackInstallation>> buildpacks(String app, CallStats stats) {
+        return appList(app, "buildpack-installations", new TypeReference<>() {}, stats);
+    }
+
+    public Uni<List<HerokuDtos.Webhook>> webhooks(String app, CallStats stats) {
+        return all(
+                "/apps/" + app + "/webhooks",
+                (range, etag) -> api.webhooks(authorization, app, range, etag),
+                new TypeReference<>() {},
+                stats);
+    }
+
+    /** The newest {@code count} releases, newest first: one page, as the CLI reads them. */
+    public Uni<List<HerokuDtos.Release>> recentReleases(String app, int count, CallStats stats) {
+        String path = "/apps/" + app + "/releases";
+        String range = "version ..; max=" + count + ", order=desc";
+        return get(path, range, (r, etag) -> api.appList(authorization, app, "releases", r, etag), stats)
+                .map(answer ->
+                        parse(path + "|" + range, path, answer, new TypeReference<List<HerokuDtos.Release>>() {}));
+    }
+
+    /** Data API facts of a Heroku Postgres add-on. */
+    public Uni<HerokuDtos.PostgresDatabase> postgres(String addon, CallStats stats) {
+        return one(
+                "/client/v11/databases/" + addon,
+                (range, etag) -> data.postgres(authorization, addon, etag),
+                new TypeReference<>() {},
+                stats);
+    }
+
+    /** Data API facts of a Heroku Redis add-on. */
+    public Uni<HerokuDtos.RedisDatabase> redis(String addon, CallStats stats) {
+        return one(
+                "/redis/v0/databases/" + addon,
+                (range, etag) -> data.redis(authorization, addon, etag),
+                new TypeReference<>() {},
+                stats);
+    }
+
+    private <T> Uni<List<T>> accountList(String resource, TypeReference<List<T>> type, CallStats stats) {
+        return all("/" + resource, (range, etag) -> api.list(authorization, resource, range, etag), type, stats);
+    }
+
+    private <T> Uni<List<T>> appList(String app, String resource, TypeReference<List<T>> type, CallStats stats) {
+        return all(
+                "/apps/" + app + "/" + resource,
+                (range, etag) -> api.appList(authorization, app, resource, range, etag),
+                type,
+                stats);
+    }
+
+    private <T> Uni<T> spaceResource(String space, String resource, TypeReference<T> type, CallStats stats) {
+        return one(
+                "/spaces/" + space + "/" + resource,
+                (range, etag) -> api.spaceResource(authorization, space, resource, etag),
+                type,
+                stats);
+    }
+
+    private <T> Uni<T> one(String path, Request request, TypeReference<T> type, CallStats stats) {
+        return get(path, null, request, stats).map(answer -> parse(path, path, answer, type));
     }
 
     /** One GET as sent: the range (or null) and the {@code If-None-Match} tag (or null). */
@@ -116,7 +265,9 @@ public class HerokuClient {
     private <T> Uni<List<T>> collect(
             String path, Request request, TypeReference<List<T>> type, String range, List<T> items, CallStats stats) {
         return get(path, range, request, stats).flatMap(answer -> {
-            List<T> page = answer.body() == null || answer.body().isBlank() ? null : parse(answer.body(), type);
+            List<T> page = answer.body() == null || answer.body().isBlank()
+                    ? null
+                    : parse(path + "|" + range, path, answer, type);
             items.addAll(page == null ? List.of() : page);
             String next = answer.nextRange();
             if (answer.status() == 206 && next != null && !next.isBlank()) {
@@ -129,7 +280,10 @@ public class HerokuClient {
     private Uni<Answer> get(String path, String range, Request request, CallStats stats) {
         String key = range == null ? path : path + "|" + range;
         // Deferred: nothing (not even the pacer) runs until the discovery subscribes.
-        return Uni.createFrom().deferred(() -> attempt(key, range, request, stats, 1, 0));
+        return Uni.createFrom()
+                .deferred(() -> attempt(key, range, request, stats, 1, 0))
+                .onFailure(HerokuApiException.class)
+                .transform(e -> ((HerokuApiException) e).at("GET " + path));
     }
 
     private Uni<Answer> attempt(String key, String range, Request request, CallStats stats, int attempt, int limited) {
@@ -262,19 +416,20 @@ public class HerokuClient {
         }
     }
 
-    private <T> T parse(String body, Class<T> type) {
+    /**
+     * Reads an answer's JSON; a body that does not parse is dropped from the ETag cache (so a
+     * re-scan asks afresh) and reported with the request that got it.
+     */
+    private <T> T parse(String key, String path, Answer answer, TypeReference<T> type) {
         try {
-            return mapper.readValue(body, type);
+            T value = mapper.readValue(answer.body(), type);
+            if (value == null) {
+                throw new MalformedAnswerException("GET " + path, answer.status(), "empty body");
+            }
+            return value;
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Heroku sent a body that is not " + type.getSimpleName(), e);
-        }
-    }
-
-    private <T> T parse(String body, TypeReference<T> type) {
-        try {
-            return mapper.readValue(body, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Heroku sent a body that cannot be read", e);
+            cache.remove(key);
+            throw new MalformedAnswerException("GET " + path, answer.status(), e.getOriginalMessage());
         }
     }
 }

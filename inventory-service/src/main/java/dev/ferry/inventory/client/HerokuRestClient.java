@@ -19,6 +19,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @ClientHeaderParam(name = "Accept", value = HerokuRestClient.ACCEPT)
 interface HerokuRestClient {
     String ACCEPT = "application/vnd.heroku+json; version=3";
+    String ACCEPT_SDK = "application/vnd.heroku+json; version=3.sdk";
+    String ACCEPT_WEBHOOKS = "application/vnd.heroku+json; version=3.webhooks";
     String RATE_LIMIT_REMAINING = "RateLimit-Remaining";
 
     @GET
@@ -66,6 +68,79 @@ interface HerokuRestClient {
             @HeaderParam("Authorization") String authorization,
             @PathParam("app") String app,
             @HeaderParam("Range") String range,
+            @HeaderParam("If-None-Match") String etag);
+
+    /** The SDK variant adds each app's buildpacks, saving a call per app. */
+    @GET
+    @Path("/apps")
+    @ClientHeaderParam(name = "Accept", value = ACCEPT_SDK)
+    Uni<Response> appsSdk(
+            @HeaderParam("Authorization") String authorization,
+            @HeaderParam("Range") String range,
+            @HeaderParam("If-None-Match") String etag);
+
+    @GET
+    @Path("/apps/{app}")
+    @ClientHeaderParam(name = "Accept", value = ACCEPT_SDK)
+    Uni<Response> appSdk(
+            @HeaderParam("Authorization") String authorization,
+            @PathParam("app") String app,
+            @HeaderParam("If-None-Match") String etag);
+
+    @GET
+    @Path("/teams/{team}/apps")
+    @ClientHeaderParam(name = "Accept", value = ACCEPT_SDK)
+    Uni<Response> teamApps(
+            @HeaderParam("Authorization") String authorization,
+            @PathParam("team") String team,
+            @HeaderParam("Range") String range,
+            @HeaderParam("If-None-Match") String etag);
+
+    /** Account-wide lists and single resources without path parameters, e.g. {@code teams}. */
+    @GET
+    @Path("/{resource}")
+    Uni<Response> list(
+            @HeaderParam("Authorization") String authorization,
+            @PathParam("resource") String resource,
+            @HeaderParam("Range") String range,
+            @HeaderParam("If-None-Match") String etag);
+
+    /** Add-on attachments with the names of the config vars each one sets. */
+    @GET
+    @Path("/addon-attachments")
+    @ClientHeaderParam(name = "Accept-Inclusion", value = "addon:plan,config_vars")
+    Uni<Response> attachments(
+            @HeaderParam("Authorization") String authorization,
+            @HeaderParam("Range") String range,
+            @HeaderParam("If-None-Match") String etag);
+
+    /** A list under an app, e.g. {@code domains}, {@code releases}. */
+    @GET
+    @Path("/apps/{app}/{resource}")
+    Uni<Response> appList(
+            @HeaderParam("Authorization") String authorization,
+            @PathParam("app") String app,
+            @PathParam("resource") String resource,
+            @HeaderParam("Range") String range,
+            @HeaderParam("If-None-Match") String etag);
+
+    /** Webhooks are documented with the {@code 3.webhooks} variant. */
+    @GET
+    @Path("/apps/{app}/webhooks")
+    @ClientHeaderParam(name = "Accept", value = ACCEPT_WEBHOOKS)
+    Uni<Response> webhooks(
+            @HeaderParam("Authorization") String authorization,
+            @PathParam("app") String app,
+            @HeaderParam("Range") String range,
+            @HeaderParam("If-None-Match") String etag);
+
+    /** A resource of a Private Space: {@code inbound-ruleset}, {@code nat}, {@code peerings}, {@code vpn-connections}. */
+    @GET
+    @Path("/spaces/{space}/{resource}")
+    Uni<Response> spaceResource(
+            @HeaderParam("Authorization") String authorization,
+            @PathParam("space") String space,
+            @PathParam("resource") String resource,
             @HeaderParam("If-None-Match") String etag);
 
     /** Turns Heroku's {@code {id, message}} error bodies into exceptions that keep both. */

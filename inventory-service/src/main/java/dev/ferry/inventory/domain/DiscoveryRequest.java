@@ -5,23 +5,34 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * What a person asks to discover: the whole account, or a list of apps.
+ * What a person asks to discover: the whole account, one team's apps, or a list of apps.
  *
- * @param scope {@code account} or {@code apps}; defaults to {@code apps} when apps are named
- * @param apps Heroku app names
+ * @param scope {@code account}, {@code team} or {@code apps}; inferred when omitted
+ * @param apps Heroku app names, for scope {@code apps}
+ * @param team a Heroku team name, for scope {@code team}
  * @param requestedBy who asked, for the audit trail
  */
-public record DiscoveryRequest(String scope, List<String> apps, String requestedBy) {
+public record DiscoveryRequest(String scope, List<String> apps, String team, String requestedBy) {
     public static final String ACCOUNT = "account";
+    public static final String TEAM = "team";
     public static final String APPS = "apps";
     private static final Pattern APP_NAME = Pattern.compile("^[a-z][a-z0-9-]{1,29}$");
+    private static final Pattern TEAM_NAME = Pattern.compile("^[a-z0-9][a-z0-9-]{0,99}$");
 
-    /** The scope, inferred when omitted. */
+    /** A request without a team. */
+    public DiscoveryRequest(String scope, List<String> apps, String requestedBy) {
+        this(scope, apps, null, requestedBy);
+    }
+
+    /** The scope, inferred when omitted: named apps, else a named team, else the account. */
     public String effectiveScope() {
         if (scope != null) {
             return scope;
         }
-        return apps == null || apps.isEmpty() ? ACCOUNT : APPS;
+        if (apps != null && !apps.isEmpty()) {
+            return APPS;
+        }
+        return team != null ? TEAM : ACCOUNT;
     }
 
     /** The requested app names, never null. */
@@ -38,14 +49,20 @@ public record DiscoveryRequest(String scope, List<String> apps, String requested
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
         String effective = effectiveScope();
-        if (!effective.equals(ACCOUNT) && !effective.equals(APPS)) {
-            problems.add("scope must be 'account' or 'apps', not '" + effective + "'");
+        if (!effective.equals(ACCOUNT) && !effective.equals(APPS) && !effective.equals(TEAM)) {
+            problems.add("scope must be 'account', 'team' or 'apps', not '" + effective + "'");
         }
         if (effective.equals(APPS) && appNames().isEmpty()) {
             problems.add("scope 'apps' needs at least one app name in 'apps'");
         }
-        if (effective.equals(ACCOUNT) && !appNames().isEmpty()) {
-            problems.add("scope 'account' discovers every app; leave 'apps' empty or use scope 'apps'");
+        if (!effective.equals(APPS) && !appNames().isEmpty()) {
+            problems.add("scope '" + effective + "' does not take 'apps'; leave it empty or use scope 'apps'");
+        }
+        if (effective.equals(TEAM) && (team == null || !TEAM_NAME.matcher(team).matches())) {
+            problems.add("scope 'team' needs a Heroku team name in 'team' (lower-case letters, digits and dashes)");
+        }
+        if (!effective.equals(TEAM) && team != null) {
+            problems.add("'team' only goes with scope 'team'");
         }
         for (String name : appNames()) {
             if (name == null || !APP_NAME.matcher(name).matches()) {

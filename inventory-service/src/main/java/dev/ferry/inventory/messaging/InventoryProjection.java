@@ -56,6 +56,9 @@ public class InventoryProjection implements Projection {
                         }
                         d.status = "failed";
                         d.failureReason = failed.reason();
+                        d.failureApp = failed.app();
+                        d.failureEndpoint = failed.endpoint();
+                        d.failureStatus = failed.status();
                         d.finishedAt = failed.failedAt();
                     })
                     .replaceWithVoid();
@@ -74,6 +77,7 @@ public class InventoryProjection implements Projection {
         d.scope = started.scope();
         d.requestedApps = String.join(",", started.apps());
         d.requestedBy = started.requestedBy();
+        d.team = started.team();
         d.status = "running";
         d.startedAt = started.startedAt();
         return discoveries.persist(d).replaceWithVoid();

@@ -34,6 +34,18 @@ public class DiscoveryEntity extends PanacheEntityBase {
     @Column(name = "failure_reason")
     public String failureReason;
 
+    /** The team, for scope {@code team}. */
+    public String team;
+
+    @Column(name = "failure_app")
+    public String failureApp;
+
+    @Column(name = "failure_endpoint")
+    public String failureEndpoint;
+
+    @Column(name = "failure_status")
+    public Integer failureStatus;
+
     @Column(name = "started_at")
     public Instant startedAt;
 

@@ -3,8 +3,11 @@ package dev.ferry.inventory.rest;
 import dev.ferry.common.rest.ProblemException;
 import dev.ferry.inventory.domain.AppView;
 import dev.ferry.inventory.domain.DiscoveryRequest;
+import dev.ferry.inventory.service.DiscoveryProgress;
 import dev.ferry.inventory.service.DiscoveryQueries;
 import dev.ferry.inventory.service.DiscoveryService;
+import dev.ferry.inventory.service.ProgressQueries;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,31 +20,44 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
-/** Starts discoveries of a Heroku estate and reads what they found. */
+/** Starts discoveries of a Heroku estate, follows them and reads what they found. */
 @Path("/api/discoveries")
 @Produces(MediaType.APPLICATION_JSON)
 public class DiscoveryResource {
     private final DiscoveryService service;
     private final DiscoveryQueries queries;
+    private final ProgressQueries progress;
 
-    public DiscoveryResource(DiscoveryService service, DiscoveryQueries queries) {
+    public DiscoveryResource(DiscoveryService service, DiscoveryQueries queries, ProgressQueries progress) {
         this.service = service;
         this.queries = queries;
+        this.progress = progress;
     }
+
+    /** The 202 answer: the discovery runs; follow it at {@code progress} or {@code events}. */
+    public record Started(String discoveryId, String status, int apps, String progress, String events) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Discover the whole account or a list of apps")
+    @Operation(summary = "Discover the whole account, a team's apps or a list of apps")
     public Uni<Response> start(DiscoveryRequest request) {
         if (request == null) {
-            throw ProblemException.badRequest(
-                    "Send a JSON body such as {\"apps\": [\"my-app\"]} or {\"scope\": \"account\"}");
+            throw ProblemException.badRequest("Send a JSON body such as {\"apps\": [\"my-app\"]},"
+                    + " {\"scope\": \"team\", \"team\": \"my-team\"} or {\"scope\": \"account\"}");
         }
-        return service.discover(request)
-                .map(outcome -> Response.accepted(outcome)
-                        .location(URI.create("/api/discoveries/" + outcome.discoveryId()))
-                        .build());
+        return service.discover(request).map(outcome -> {
+            String self = "/api/discoveries/" + outcome.discoveryId();
+            return Response.accepted(new Started(
+                            outcome.discoveryId(),
+                            outcome.status(),
+                            outcome.apps(),
+                            self + "/progress",
+                            self + "/events"))
+                    .location(URI.create(self))
+                    .build();
+        });
     }
 
     @GET
@@ -58,8 +74,24 @@ public class DiscoveryResource {
     }
 
     @GET
+    @Path("/{id}/progress")
+    @Operation(summary = "Where a discovery is: phase, apps done and failed, Heroku calls and 429s")
+    public Uni<DiscoveryProgress.View> progress(@PathParam("id") String id) {
+        return progress.progress(id);
+    }
+
+    @GET
+    @Path("/{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Server-Sent Events: one per progress change, the last when the discovery ends")
+    public Multi<DiscoveryProgress.View> events(@PathParam("id") String id) {
+        return progress.events(id);
+    }
+
+    @GET
     @Path("/{id}/apps/{name}")
-    @Operation(summary = "One app's inventory, secrets shown as fingerprints")
+    @Operation(summary = "One app's full inventory; secrets as names and fingerprints, drain and webhook URLs as hosts")
     public Uni<AppView> app(@PathParam("id") String id, @PathParam("name") String name) {
         return queries.app(id, name);
     }

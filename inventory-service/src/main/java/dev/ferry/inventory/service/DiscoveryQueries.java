@@ -36,7 +36,12 @@ public class DiscoveryQueries {
             int appCount,
             String failureReason,
             Instant startedAt,
-            Instant finishedAt) {
+            Instant finishedAt,
+            String team,
+            Failure failure) {
+
+        /** What stopped a failed discovery. */
+        public record Failure(String app, String endpoint, Integer status) {}
 
         static DiscoverySummary of(DiscoveryEntity d) {
             List<String> requested = d.requestedApps == null || d.requestedApps.isEmpty()
@@ -52,7 +57,9 @@ public class DiscoveryQueries {
                     d.appCount,
                     d.failureReason,
                     d.startedAt,
-                    d.finishedAt);
+                    d.finishedAt,
+                    d.team,
+                    "failed".equals(d.status) ? new Failure(d.failureApp, d.failureEndpoint, d.failureStatus) : null);
         }
     }
 
@@ -77,6 +84,12 @@ public class DiscoveryQueries {
                         .map(found -> new DiscoveryDetail(
                                 DiscoverySummary.of(d),
                                 found.stream().map(DiscoveryQueries::view).toList())));
+    }
+
+    /** The discovery as the projection knows it, or null. */
+    @WithSession
+    public Uni<DiscoverySummary> summary(String id) {
+        return discoveries.findById(id).map(d -> d == null ? null : DiscoverySummary.of(d));
     }
 
     @WithSession

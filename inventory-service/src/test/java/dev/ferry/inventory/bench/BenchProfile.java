@@ -7,7 +7,7 @@ import java.util.Map;
 public class BenchProfile implements QuarkusTestProfile {
     static final String GENERATED_APPS = "1000";
     static final String CAPACITY = "4500";
-    static final String REFILL_PER_MINUTE = "3000";
+    static final String REFILL_PER_MINUTE = "6000";
 
     @Override
     public Map<String, String> getConfigOverrides() {

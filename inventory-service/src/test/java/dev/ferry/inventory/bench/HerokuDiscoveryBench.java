@@ -2,7 +2,13 @@ package dev.ferry.inventory.bench;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ferry.common.messaging.EventLog;
+import dev.ferry.events.EventIds;
+import dev.ferry.events.inventory.DiscoveryStarted;
+import dev.ferry.events.inventory.EstateDiscovered;
 import dev.ferry.inventory.InventoryTestResources;
 import dev.ferry.inventory.client.CallStats;
 import dev.ferry.inventory.config.InventoryConfig;
@@ -21,6 +27,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,9 +37,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Benchmark, not a test: discovers a simulated account of 1,000 generated apps (plus the demo
- * estate's two) through the real {@link DiscoveryService#scan} (HerokuClient, pacer, retries,
- * ETag cache), then re-scans it, and prints what it cost. Nothing is appended to Kafka: a 1,000-app
- * snapshot is one event larger than a Kafka record may be, and the protocol is what is measured.
+ * estate's five) through the real {@link DiscoveryService#scan} (HerokuClient, pacer, retries,
+ * ETag cache, account-wide lists, Data API), appends the full scan's snapshot to Kafka and waits for
+ * the projection, then re-scans, and prints what it cost.
  * Run with {@code bench/heroku-discovery.sh} ({@code -Pbench}); excluded from the normal build.
  */
 @QuarkusTest
@@ -53,6 +60,8 @@ import org.junit.jupiter.api.Test;
 class HerokuDiscoveryBench {
     private static final int INJECTED_503 = 20;
     private static final int INJECTED_429 = 10;
+    /** The generated apps plus the five demo apps the token sees (the sixth belongs to another account). */
+    private static final int VISIBLE_APPS = 1005;
 
     @Inject
     DiscoveryService discovery;
@@ -60,11 +69,21 @@ class HerokuDiscoveryBench {
     @Inject
     InventoryConfig config;
 
+    @Inject
+    EventLog eventLog;
+
+    @Inject
+    ObjectMapper mapper;
+
     @ConfigProperty(name = InventoryTestResources.HEROKU_URL_PROPERTY)
     String heroku;
 
     /** One scan's numbers. */
-    record Run(int apps, Duration wall, CallStats stats, Map<Integer, Long> serverStatuses) {}
+    record Run(
+            int apps, Duration wall, CallStats stats, Map<Integer, Long> serverStatuses, DiscoveryService.Scan scan) {}
+
+    /** What appending the full scan's snapshot cost. */
+    record Appended(String discoveryId, int jsonBytes, Duration appendWall, Duration projectedWall) {}
 
     @Test
     void discoverAThousandAppsThenRescan() throws IOException {
@@ -78,16 +97,41 @@ class HerokuDiscoveryBench {
         fault("{\"path_prefix\": \"/apps/\", \"status\": 429, \"count\": " + INJECTED_429 + "}");
 
         Run full = scan();
+        fullScanEndpoints = endpoints();
+        Appended appended = append(full.scan());
         Run rescan = scan();
 
-        String report = report(estateApps, full, rescan);
+        String report = report(estateApps, full, rescan, appended);
         System.out.println(report);
         Path out = Path.of("target", "bench", "heroku-discovery.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
 
-        assertThat(full.apps()).isEqualTo(1002);
-        assertThat(rescan.apps()).isEqualTo(1002);
+        assertThat(full.apps()).isEqualTo(VISIBLE_APPS);
+        assertThat(rescan.apps()).isEqualTo(VISIBLE_APPS);
+    }
+
+    /**
+     * Appends the full scan as a real discovery (start, then the snapshot) and waits until the
+     * projection shows it completed: proof the 1,000-app record fits the producer, topic and consumer.
+     */
+    private Appended append(DiscoveryService.Scan scan) throws IOException {
+        String id = EventIds.random();
+        EstateDiscovered snapshot = discovery.snapshot(id, "bench", scan);
+        int bytes = mapper.writeValueAsBytes(snapshot).length;
+        long start = System.nanoTime();
+        eventLog.appendAll(List.of(new DiscoveryStarted(id, "account", List.of(), "bench", Instant.now()), snapshot))
+                .await()
+                .atMost(Duration.ofMinutes(2));
+        Duration appendWall = Duration.ofNanos(System.nanoTime() - start);
+        await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> given().get("/api/discoveries/" + id + "/progress")
+                        .then()
+                        .statusCode(200)
+                        .body("phase", org.hamcrest.Matchers.equalTo("completed"))
+                        .body("appsDone", org.hamcrest.Matchers.equalTo(VISIBLE_APPS)));
+        return new Appended(id, bytes, appendWall, Duration.ofNanos(System.nanoTime() - start));
     }
 
     private Run scan() {
@@ -102,16 +146,16 @@ class HerokuDiscoveryBench {
         Map<Integer, Long> after = statuses();
         Map<Integer, Long> delta = new HashMap<>();
         after.forEach((status, count) -> delta.put(status, count - before.getOrDefault(status, 0L)));
-        return new Run(scan.apps().size(), wall, stats, delta);
+        return new Run(scan.apps().size(), wall, stats, delta, scan);
     }
 
-    private String report(int estateApps, Run full, Run rescan) {
+    private String report(int estateApps, Run full, Run rescan, Appended appended) {
         InventoryConfig.Heroku h = config.heroku();
         StringBuilder out = new StringBuilder();
         out.append("== Heroku discovery benchmark ==\n");
         out.append(String.format(
                 Locale.ROOT,
-                "simulator: %s generated apps + 2 demo apps; bucket %s tokens, refilled %s/min; 304s take a token%n",
+                "simulator: %s generated apps + 5 demo apps; bucket %s tokens, refilled %s/min; 304s take a token%n",
                 BenchProfile.GENERATED_APPS,
                 BenchProfile.CAPACITY,
                 BenchProfile.REFILL_PER_MINUTE));
@@ -132,7 +176,7 @@ class HerokuDiscoveryBench {
                 INJECTED_429));
         out.append(String.format(Locale.ROOT, "%-34s %12s %12s%n", "", "full scan", "re-scan"));
         row(out, "apps read", full.apps(), rescan.apps());
-        row(out, "failed apps", estateApps - full.apps(), estateApps - rescan.apps());
+        row(out, "failed apps", VISIBLE_APPS - full.apps(), VISIBLE_APPS - rescan.apps());
         out.append(String.format(
                 Locale.ROOT,
                 "%-34s %12.1f %12.1f%n",
@@ -185,6 +229,18 @@ class HerokuDiscoveryBench {
                 "simulator answers by status",
                 full.serverStatuses(),
                 rescan.serverStatuses()));
+        out.append(String.format(
+                Locale.ROOT,
+                "%nsnapshot of the full scan: %d apps, %.1f MB of JSON; appended (zstd, acks=all) in %.1f s,"
+                        + " projected (%d app rows) %.1f s after the append started%n",
+                full.apps(),
+                appended.jsonBytes() / 1024.0 / 1024.0,
+                appended.appendWall().toMillis() / 1000.0,
+                full.apps(),
+                appended.projectedWall().toMillis() / 1000.0));
+        out.append(String.format(Locale.ROOT, "%nfull scan, calls by endpoint (simulator log, all statuses):%n"));
+        fullScanEndpoints.forEach((endpoint, count) -> out.append(String.format(
+                Locale.ROOT, "  %-44s %6d  %5.2f per app%n", endpoint, count, (double) count / full.apps())));
         return out.toString();
     }
 
@@ -199,6 +255,26 @@ class HerokuDiscoveryBench {
                 .post("/_simulator/faults")
                 .then()
                 .statusCode(200);
+    }
+
+    private Map<String, Long> fullScanEndpoints = Map.of();
+
+    /** Requests since the reset, by endpoint with app, add-on and space names folded. */
+    private Map<String, Long> endpoints() {
+        List<Map<String, Object>> rows = JsonPath.from(
+                        given().baseUri(heroku).get("/_simulator/requests").asString())
+                .getList("requests");
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        rows.forEach(r -> counts.merge(
+                r.get("method") + " "
+                        + ((String) r.get("path"))
+                                .replaceAll("^/apps/[^/]+", "/apps/{app}")
+                                .replaceAll("^/teams/[^/]+", "/teams/{team}")
+                                .replaceAll("^/spaces/[^/]+", "/spaces/{space}")
+                                .replaceAll("/databases/[^/]+", "/databases/{addon}"),
+                ((Number) r.get("count")).longValue(),
+                Long::sum));
+        return counts;
     }
 
     private Map<Integer, Long> statuses() {

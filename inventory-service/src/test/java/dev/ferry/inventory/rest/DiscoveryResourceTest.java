@@ -51,8 +51,10 @@ class DiscoveryResourceTest {
                 .then()
                 .statusCode(202)
                 .header("Location", containsString("/api/discoveries/"))
-                .body("status", equalTo("completed"))
+                .body("status", equalTo("running"))
                 .body("apps", equalTo(1))
+                .body("progress", containsString("/progress"))
+                .body("events", containsString("/events"))
                 .extract()
                 .path("discoveryId");
 

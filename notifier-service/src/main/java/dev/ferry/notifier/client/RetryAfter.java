@@ -7,11 +7,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /** Reads an HTTP Retry-After header, which is either seconds or an HTTP date. */
-final class RetryAfter {
+public final class RetryAfter {
     private RetryAfter() {}
 
     /** The wait asked for, or null when the header is absent or unreadable. */
-    static Duration parse(String header) {
+    public static Duration parse(String header) {
         if (header == null || header.isBlank()) {
             return null;
         }

@@ -5,11 +5,14 @@ import java.time.Instant;
 /**
  * One delivery as the API shows it.
  *
- * @param status {@code delivered} or {@code failed}
+ * @param status {@code delivered} or {@code parked} (every attempt failed; a person should look)
  * @param channel the channel name, never the webhook URL
  * @param text the message text sent (delivered only)
- * @param error why it could not be sent (failed only)
+ * @param error why it could not be sent (parked only)
  * @param finishedAt when it was delivered, or when the last attempt failed
+ * @param subscriptionId the subscription it was for
+ * @param messageTs Slack's ts of the message (bot targets)
+ * @param threadTs the migration thread it was posted in (bot targets)
  */
 public record DeliveryView(
         String deliveryId,
@@ -21,4 +24,7 @@ public record DeliveryView(
         String text,
         String error,
         int attempts,
-        Instant finishedAt) {}
+        Instant finishedAt,
+        String subscriptionId,
+        String messageTs,
+        String threadTs) {}

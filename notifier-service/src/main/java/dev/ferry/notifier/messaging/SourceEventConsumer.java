@@ -2,15 +2,15 @@ package dev.ferry.notifier.messaging;
 
 import dev.ferry.common.messaging.Records;
 import dev.ferry.notifier.service.NotificationService;
-import io.smallrye.mutiny.Uni;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Hands migration and plan events to the notifier, one at a time per topic so messages arrive in
- * the order things happened. No transaction here: the claim has its own, and Slack is called
- * outside it.
+ * Hands migration and plan events to the notifier, one at a time per topic (on a worker thread:
+ * claiming is a short blocking statement), so messages are queued in the order things happened.
+ * Slack is called by the channel lanes, not here, so a slow channel does not hold the topic.
  */
 @ApplicationScoped
 public class SourceEventConsumer {
@@ -22,18 +22,18 @@ public class SourceEventConsumer {
     }
 
     @Incoming("migrations-in")
-    public Uni<Void> onMigrationEvent(ConsumerRecord<String, String> record) {
-        return handle(record);
+    @Blocking
+    public void onMigrationEvent(ConsumerRecord<String, String> record) {
+        handle(record);
     }
 
     @Incoming("plans-in")
-    public Uni<Void> onPlanEvent(ConsumerRecord<String, String> record) {
-        return handle(record);
+    @Blocking
+    public void onPlanEvent(ConsumerRecord<String, String> record) {
+        handle(record);
     }
 
-    private Uni<Void> handle(ConsumerRecord<String, String> record) {
-        return Records.decode(record)
-                .map(notifications::handle)
-                .orElseGet(() -> Uni.createFrom().voidItem());
+    private void handle(ConsumerRecord<String, String> record) {
+        Records.decode(record).ifPresent(notifications::handle);
     }
 }

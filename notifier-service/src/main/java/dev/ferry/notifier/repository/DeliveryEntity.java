@@ -15,7 +15,7 @@ public class DeliveryEntity extends PanacheEntityBase {
     @Column(name = "delivery_id")
     public String deliveryId;
 
-    /** {@code delivered} or {@code failed}. */
+    /** {@code delivered} or {@code parked} (the last attempt failed). */
     public String status;
 
     @Column(name = "source_event_id")
@@ -38,4 +38,13 @@ public class DeliveryEntity extends PanacheEntityBase {
 
     @Column(name = "finished_at")
     public Instant finishedAt;
+
+    @Column(name = "subscription_id")
+    public String subscriptionId;
+
+    @Column(name = "message_ts")
+    public String messageTs;
+
+    @Column(name = "thread_ts")
+    public String threadTs;
 }

@@ -8,23 +8,28 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Set;
 
 /** Answers questions about deliveries from the projection alone. */
 @ApplicationScoped
 public class DeliveryQueries {
+    private static final Set<String> STATUSES = Set.of("delivered", "parked");
+
     private final DeliveryRepository deliveries;
 
     public DeliveryQueries(DeliveryRepository deliveries) {
         this.deliveries = deliveries;
     }
 
-    /** Every delivery, or those about one migration, newest first. */
+    /** Deliveries, newest first, narrowed by migration, subscription and status when given. */
     @WithSession
-    public Uni<List<DeliveryView>> list(String migrationId) {
-        Uni<List<DeliveryEntity>> found = migrationId == null || migrationId.isBlank()
-                ? deliveries.newestFirst()
-                : deliveries.ofMigration(migrationId);
-        return found.map(list -> list.stream().map(DeliveryQueries::view).toList());
+    public Uni<List<DeliveryView>> list(String migrationId, String subscriptionId, String status) {
+        if (blank(status) != null && !STATUSES.contains(status)) {
+            return Uni.createFrom().failure(ProblemException.badRequest("status must be one of delivered, parked"));
+        }
+        return deliveries
+                .matching(blank(migrationId), blank(subscriptionId), blank(status))
+                .map(list -> list.stream().map(DeliveryQueries::view).toList());
     }
 
     @WithSession
@@ -35,6 +40,10 @@ public class DeliveryQueries {
                 .ifNull()
                 .failWith(() -> ProblemException.notFound("No delivery with id " + deliveryId))
                 .map(DeliveryQueries::view);
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static DeliveryView view(DeliveryEntity e) {
@@ -48,6 +57,9 @@ public class DeliveryQueries {
                 e.text,
                 e.error,
                 e.attempts,
-                e.finishedAt);
+                e.finishedAt,
+                e.subscriptionId,
+                e.messageTs,
+                e.threadTs);
     }
 }

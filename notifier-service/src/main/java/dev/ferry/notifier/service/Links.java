@@ -11,9 +11,14 @@ public class Links {
     private final String executorUrl;
     private final String plannerUrl;
 
+    @jakarta.inject.Inject
     public Links(NotifierConfig config) {
-        this.executorUrl = trim(config.links().executorUrl());
-        this.plannerUrl = trim(config.links().plannerUrl());
+        this(config.links().executorUrl(), config.links().plannerUrl());
+    }
+
+    public Links(String executorUrl, String plannerUrl) {
+        this.executorUrl = trim(executorUrl);
+        this.plannerUrl = trim(plannerUrl);
     }
 
     public String migration(String migrationId) {

@@ -1,133 +1,99 @@
 package dev.ferry.planner.domain;
 
 import dev.ferry.events.EventIds;
-import dev.ferry.events.inventory.AddOn;
 import dev.ferry.events.inventory.AppInventory;
-import dev.ferry.events.inventory.ConfigVar;
 import dev.ferry.events.inventory.EstateDiscovered;
+import dev.ferry.events.plan.FidelityItem;
 import dev.ferry.events.plan.PlanProposed;
 import dev.ferry.events.plan.PlanStep;
-import dev.ferry.events.secret.SealedSecret;
-import java.util.ArrayList;
+import dev.ferry.planner.domain.rules.AppRule;
+import dev.ferry.planner.domain.rules.CutoverRule;
+import dev.ferry.planner.domain.rules.EnvironmentRule;
+import dev.ferry.planner.domain.rules.EstateContext;
+import dev.ferry.planner.domain.rules.NetworkRule;
+import dev.ferry.planner.domain.rules.PlanDraft;
+import dev.ferry.planner.domain.rules.StackRule;
+import dev.ferry.planner.domain.rules.Step;
+import dev.ferry.planner.domain.rules.StepTypes;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
- * Turns an inventory into the steps of a plan, each with the reason the guide gives for it. Pure and
- * deterministic: the same inventory always gives the same plan.
+ * Turns a discovered estate into a plan by running the rules in the guide's order: stacks and
+ * networking, environments, then per app its resources, and the cutover of each wave. Pure and
+ * deterministic: the same inventory always gives the same plan, byte for byte.
  */
 public final class PlanRules {
-    /** Add-on services whose config vars Aptible resources replace; they are rewritten, not copied. */
-    static final Set<String> REPLACED_BY_APTIBLE = Set.of("heroku-postgresql", "heroku-redis");
+    /** The scope key of a discovery of every app the token sees. */
+    public static final String ACCOUNT_SCOPE = "account";
 
     private PlanRules() {}
 
-    /** The plan id for a discovery, so a redelivered inventory proposes the same plan. */
-    public static String planId(String discoveryId) {
-        return EventIds.derive("plan", discoveryId);
+    /** The plan of an estate: one per Heroku account and discovery scope, across its versions. */
+    public static String planId(String accountId, String scopeKey) {
+        return EventIds.derive("plan", accountId, scopeKey == null ? ACCOUNT_SCOPE : scopeKey);
     }
 
-    /** The first version of the plan for a discovered estate. */
+    /** The scope key of a discovery: {@code account}, or {@code apps:} and the sorted app names. */
+    public static String scopeKey(String scope, List<String> apps) {
+        if (scope == null || scope.equals(ACCOUNT_SCOPE) || apps == null || apps.isEmpty()) {
+            return ACCOUNT_SCOPE;
+        }
+        return "apps:" + String.join(",", apps.stream().sorted().distinct().toList());
+    }
+
+    /** The first version of the plan of an estate discovered with the account scope. */
     public static PlanProposed propose(EstateDiscovered estate) {
-        String environment = environmentHandle(estate.account().email());
-        List<PlanStep> steps = new ArrayList<>();
-        String envStep = "environment:" + environment;
-        steps.add(new PlanStep(
-                envStep,
-                "ensure-environment",
-                "Create the Aptible environment " + environment,
-                "Production apps on Heroku get a production Environment on Aptible; it holds the apps, databases and endpoints.",
-                List.of(),
-                Map.of("handle", environment, "type", "production"),
-                Map.of()));
-        estate.apps().stream()
-                .sorted(Comparator.comparing(AppInventory::name))
-                .forEach(app -> steps.addAll(appSteps(app, environment, envStep)));
+        return propose(estate, ACCOUNT_SCOPE, PlannerSettings.defaults(), 1, null);
+    }
+
+    /** A version of the plan of an estate. */
+    public static PlanProposed propose(
+            EstateDiscovered estate, String scopeKey, PlannerSettings settings, int version, Integer supersedes) {
+        EstateContext context = new EstateContext(estate, settings);
+        PlanDraft draft = new PlanDraft();
+        StackRule.apply(context, draft);
+        EnvironmentRule.apply(context, draft);
+        NetworkRule.apply(context, draft);
+        CutoverRule.lowerTtls(context, draft);
+        for (AppInventory app : context.apps()) {
+            AppRule.apply(context, app, draft);
+        }
+        CutoverRule.apply(context, draft);
+        List<PlanStep> steps =
+                PlanGraph.order(draft.steps().stream().map(Step::build).toList());
+        List<FidelityItem> fidelity = draft.fidelity().stream()
+                .sorted(Comparator.comparing(FidelityItem::app).thenComparing(FidelityItem::feature))
+                .toList();
+        String planId = planId(estate.account().id(), scopeKey);
+        String environment = mainEnvironment(steps);
+        boolean production = steps.stream()
+                .anyMatch(s -> s.type().equals(StepTypes.ENSURE_ENVIRONMENT)
+                        && "production".equals(s.parameters().get("type")));
+        String hash = PlanHash.of(planId, environment, production, steps, fidelity);
         return new PlanProposed(
-                planId(estate.discoveryId()),
-                1,
+                planId,
+                version,
                 estate.discoveryId(),
                 environment,
                 estate.requestedBy() == null ? "anonymous" : estate.requestedBy(),
-                List.copyOf(steps),
-                estate.discoveredAt());
+                steps,
+                estate.discoveredAt(),
+                production,
+                hash,
+                supersedes,
+                fidelity);
     }
 
-    /** The environment handle: the account's organisation name plus the stage. */
-    static String environmentHandle(String email) {
-        String domain = email == null || !email.contains("@") ? "heroku" : email.substring(email.indexOf('@') + 1);
-        String org = domain.split("\\.")[0].toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
-        return org + "-production";
-    }
-
-    private static List<PlanStep> appSteps(AppInventory app, String environment, String envStep) {
-        String appStep = "app:" + app.name();
-        List<String> services = app.formation().stream()
-                .filter(p -> !p.type().equals("release"))
-                .map(p -> p.type() + "=" + p.command())
+    private static String mainEnvironment(List<PlanStep> steps) {
+        List<PlanStep> environments = steps.stream()
+                .filter(s -> s.type().equals(StepTypes.ENSURE_ENVIRONMENT))
+                .sorted(Comparator.comparing((PlanStep s) ->
+                                "production".equals(s.parameters().get("type")) ? 0 : 1)
+                        .thenComparing(s -> s.parameters().get("environment")))
                 .toList();
-        PlanStep create = new PlanStep(
-                appStep,
-                "ensure-app",
-                "Create the Aptible app " + app.name(),
-                "Each Heroku app becomes an Aptible App with the same handle; its Procfile process types ("
-                        + String.join(
-                                ", ",
-                                app.formation().stream().map(p -> p.type()).toList())
-                        + ") become services, and the release process type runs as before_deploy, never as a service.",
-                List.of(envStep),
-                Map.of("handle", app.name(), "environment", environment, "services", String.join("\n", services)),
-                Map.of());
-        return List.of(create, configure(app, appStep));
-    }
-
-    private static PlanStep configure(AppInventory app, String appStep) {
-        Set<String> replaced = new TreeSet<>();
-        for (AddOn addOn : app.addons()) {
-            if (REPLACED_BY_APTIBLE.contains(addOn.service())) {
-                replaced.addAll(addOn.configVars());
-            }
-        }
-        Map<String, SealedSecret> carried = new TreeMap<>();
-        Set<String> dropped = new TreeSet<>();
-        for (ConfigVar var : app.configVars()) {
-            if (replaced.contains(var.name())) {
-                continue;
-            }
-            if (var.name().startsWith("HEROKU_")) {
-                dropped.add(var.name());
-            } else {
-                carried.put(var.name(), var.value());
-            }
-        }
-        String reason = "Config vars carry over as environment variables ("
-                + carried.size()
-                + " carried)"
-                + (replaced.isEmpty()
-                        ? ""
-                        : "; " + String.join(", ", replaced)
-                                + " come from Heroku add-ons that Aptible databases replace, and are set when those"
-                                + " databases exist")
-                + (dropped.isEmpty() ? "" : "; Heroku-managed " + String.join(", ", dropped) + " are dropped")
-                + ".";
-        return new PlanStep(
-                "configure:" + app.name(),
-                "configure-app",
-                "Set the configuration of " + app.name(),
-                reason,
-                List.of(appStep),
-                Map.of(
-                        "app",
-                        app.name(),
-                        "replacedByAptible",
-                        String.join(",", replaced),
-                        "dropped",
-                        String.join(",", dropped)),
-                carried);
+        return environments.isEmpty()
+                ? "none"
+                : environments.get(0).parameters().get("environment");
     }
 }

@@ -7,19 +7,28 @@ import java.time.Instant;
 
 /**
  * What a decision about a plan needs to know, and the decisions themselves: approve or reject the
- * latest proposed version, once.
+ * latest proposed version, once; a production plan needs an approver other than its requester.
  */
-public record PlanState(String planId, int latestVersion, String status, String environment, String requestedBy) {
+public record PlanState(
+        String planId, int latestVersion, String status, String environment, String requestedBy, boolean production) {
     public static final String PROPOSED = "proposed";
     public static final String APPROVED = "approved";
     public static final String REJECTED = "rejected";
 
+    /** A state from before plans carried a production flag: production is read from the environment. */
+    public PlanState(String planId, int latestVersion, String status, String environment, String requestedBy) {
+        this(planId, latestVersion, status, environment, requestedBy, environment.endsWith("-production"));
+    }
+
     /** Decides an approval; refuses anything but the latest proposed version. */
     public PlanApproved approve(Decision decision, Instant now) {
         check(decision, "approve");
-        if (isProduction() && decision.by().equalsIgnoreCase(requestedBy)) {
-            throw ProblemException.conflict("Plan " + planId + " targets production and was requested by " + requestedBy
-                    + "; another person must approve it");
+        if (production && decision.by().equalsIgnoreCase(requestedBy)) {
+            throw new ProblemException(
+                    403,
+                    "Forbidden",
+                    "Plan " + planId + " touches production and was requested by " + requestedBy
+                            + "; another person must approve it");
         }
         return new PlanApproved(planId, latestVersion, decision.by(), decision.comment(), now);
     }
@@ -36,15 +45,13 @@ public record PlanState(String planId, int latestVersion, String status, String 
         }
         if (decision.version() != null && decision.version() != latestVersion) {
             throw ProblemException.conflict("Plan " + planId + " is at version " + latestVersion + "; version "
-                    + decision.version() + " is not the latest and cannot be " + verb + "d");
+                    + decision.version() + " is not the latest and cannot be " + verb + "d. Review version "
+                    + latestVersion + " (GET /api/plans/" + planId + "/diff?from=" + decision.version() + "&to="
+                    + latestVersion + " shows what changed)");
         }
         if (!status.equals(PROPOSED)) {
             throw ProblemException.conflict("Plan " + planId + " version " + latestVersion + " is already " + status);
         }
-    }
-
-    private boolean isProduction() {
-        return environment.endsWith("-production");
     }
 
     /** A person's decision: who, which version (optional: the latest), and why. */

@@ -1,6 +1,7 @@
 package dev.ferry.planner.domain;
 
 import dev.ferry.events.plan.PlanStep;
+import dev.ferry.events.plan.RetryPolicy;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,7 +14,17 @@ public record StepView(
         String reason,
         List<String> dependsOn,
         Map<String, String> parameters,
-        Map<String, String> secrets) {
+        Map<String, String> secrets,
+        String app,
+        Integer wave,
+        String gate,
+        Long waitSeconds,
+        Integer timeoutSeconds,
+        RetryPolicy retry,
+        String verification,
+        String compensation,
+        Boolean pointOfNoReturn,
+        String needsReview) {
 
     public static StepView of(PlanStep step) {
         Map<String, String> fingerprints = new TreeMap<>();
@@ -25,6 +36,16 @@ public record StepView(
                 step.reason(),
                 step.dependsOn(),
                 new TreeMap<>(step.parameters()),
-                fingerprints);
+                fingerprints,
+                step.app(),
+                step.wave(),
+                step.gate(),
+                step.waitSeconds(),
+                step.timeoutSeconds(),
+                step.retry(),
+                step.verification(),
+                step.compensation(),
+                step.pointOfNoReturn(),
+                step.needsReview());
     }
 }

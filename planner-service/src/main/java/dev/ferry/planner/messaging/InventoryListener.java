@@ -4,8 +4,9 @@ import dev.ferry.common.messaging.EventLog;
 import dev.ferry.common.messaging.Records;
 import dev.ferry.events.CloudEvent;
 import dev.ferry.events.EventIds;
+import dev.ferry.events.inventory.DiscoveryStarted;
 import dev.ferry.events.inventory.EstateDiscovered;
-import dev.ferry.planner.domain.PlanRules;
+import dev.ferry.planner.service.PlanProposer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -14,30 +15,44 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Proposes a plan for every discovered estate. The proposal's event id derives from the inventory
- * event's id, so a redelivered inventory appends a duplicate that every consumer ignores.
+ * Proposes a plan version for every discovered estate and remembers each discovery's scope. The
+ * proposal's event id derives from the inventory event's id, so a redelivered inventory appends a
+ * duplicate that every consumer ignores.
  */
 @ApplicationScoped
 public class InventoryListener {
     private static final Logger LOG = Logger.getLogger(InventoryListener.class);
 
     private final EventLog eventLog;
+    private final PlanProposer proposer;
 
-    public InventoryListener(EventLog eventLog) {
+    public InventoryListener(EventLog eventLog, PlanProposer proposer) {
         this.eventLog = eventLog;
+        this.proposer = proposer;
     }
 
     @Incoming("inventory-in")
     public Uni<Void> onInventory(ConsumerRecord<String, String> record) {
         Optional<CloudEvent> event = Records.decode(record);
-        if (event.isEmpty() || !(event.get().data() instanceof EstateDiscovered estate)) {
+        if (event.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        var proposal = PlanRules.propose(estate);
-        LOG.infof(
-                "Proposing plan %s with %d steps for discovery %s",
-                proposal.planId(), proposal.steps().size(), estate.discoveryId());
-        return eventLog.append(EventIds.derive(event.get().id(), "plan-proposed"), proposal)
-                .replaceWithVoid();
+        if (event.get().data() instanceof DiscoveryStarted started) {
+            return proposer.remember(started);
+        }
+        if (!(event.get().data() instanceof EstateDiscovered estate)) {
+            return Uni.createFrom().voidItem();
+        }
+        String eventId = EventIds.derive(event.get().id(), "plan-proposed");
+        return proposer.propose(estate).flatMap(proposal -> {
+            if (proposal.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            var plan = proposal.get();
+            LOG.infof(
+                    "Proposing plan %s v%d with %d steps for discovery %s (%s)",
+                    plan.planId(), plan.version(), plan.steps().size(), estate.discoveryId(), plan.planHash());
+            return eventLog.append(eventId, plan).replaceWithVoid();
+        });
     }
 }

@@ -7,22 +7,29 @@ import dev.ferry.events.Topics;
 import dev.ferry.events.plan.PlanApproved;
 import dev.ferry.events.plan.PlanProposed;
 import dev.ferry.events.plan.PlanRejected;
+import dev.ferry.planner.domain.PlanDocument;
 import dev.ferry.planner.domain.PlanState;
-import dev.ferry.planner.domain.StepView;
 import dev.ferry.planner.repository.PlanEntity;
 import dev.ferry.planner.repository.PlanRepository;
+import dev.ferry.planner.repository.PlanVersionEntity;
+import dev.ferry.planner.repository.PlanVersionRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 
-/** Builds the plan read model from ferry.plans; step secrets are kept as fingerprints only. */
+/**
+ * Builds the plan read model from ferry.plans: the latest version of each plan with its decision,
+ * and every version's document for files, fidelity and diffs. Secrets are kept as fingerprints only.
+ */
 @ApplicationScoped
 public class PlanProjection implements Projection {
     private final PlanRepository plans;
+    private final PlanVersionRepository versions;
 
-    public PlanProjection(PlanRepository plans) {
+    public PlanProjection(PlanRepository plans, PlanVersionRepository versions) {
         this.plans = plans;
+        this.versions = versions;
     }
 
     @Override
@@ -33,7 +40,8 @@ public class PlanProjection implements Projection {
     @Override
     public Uni<Void> apply(CloudEvent event) {
         if (event.data() instanceof PlanProposed proposed) {
-            return proposed(proposed);
+            PlanDocument document = PlanDocument.of(proposed);
+            return version(document).flatMap(v -> proposed(document));
         } else if (event.data() instanceof PlanApproved approved) {
             return decided(
                     approved.planId(),
@@ -56,27 +64,50 @@ public class PlanProjection implements Projection {
 
     @Override
     public Uni<Void> reset() {
-        return plans.deleteAll().replaceWithVoid();
+        return versions.deleteAll().flatMap(n -> plans.deleteAll()).replaceWithVoid();
     }
 
-    private Uni<Void> proposed(PlanProposed proposed) {
-        return plans.findById(proposed.planId()).flatMap(existing -> {
-            if (existing != null && existing.version >= proposed.version()) {
+    private Uni<Void> version(PlanDocument document) {
+        return versions.find(document.planId(), document.version()).flatMap(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().voidItem();
+            }
+            PlanVersionEntity v = new PlanVersionEntity();
+            v.id = PlanVersionEntity.key(document.planId(), document.version());
+            v.planId = document.planId();
+            v.version = document.version();
+            v.discoveryId = document.discoveryId();
+            v.planHash = document.planHash();
+            v.proposedAt = document.proposedAt();
+            v.documentJson = ProjectionJson.write(document);
+            return versions.persist(v).replaceWithVoid();
+        });
+    }
+
+    private Uni<Void> proposed(PlanDocument document) {
+        return plans.findById(document.planId()).flatMap(existing -> {
+            if (existing != null && existing.version >= document.version()) {
                 return Uni.createFrom().voidItem();
             }
             PlanEntity plan = existing == null ? new PlanEntity() : existing;
-            plan.id = proposed.planId();
-            plan.version = proposed.version();
-            plan.discoveryId = proposed.discoveryId();
-            plan.environment = proposed.environment();
+            plan.id = document.planId();
+            plan.version = document.version();
+            plan.discoveryId = document.discoveryId();
+            plan.environment = document.environment();
             plan.status = PlanState.PROPOSED;
-            plan.requestedBy = proposed.requestedBy();
+            plan.requestedBy = document.requestedBy();
             plan.decidedBy = null;
             plan.decidedAt = null;
             plan.comment = null;
-            plan.proposedAt = proposed.proposedAt();
-            plan.stepsJson = ProjectionJson.write(
-                    proposed.steps().stream().map(StepView::of).toList());
+            plan.proposedAt = document.proposedAt();
+            plan.stepsJson = ProjectionJson.write(document.steps());
+            plan.production = document.production();
+            plan.planHash = document.planHash();
+            plan.supersedesVersion = document.supersedesVersion();
+            plan.appCount = document.apps().size();
+            plan.reviewCount = (int) document.steps().stream()
+                    .filter(s -> s.needsReview() != null)
+                    .count();
             return existing == null
                     ? plans.persist(plan).replaceWithVoid()
                     : Uni.createFrom().voidItem();

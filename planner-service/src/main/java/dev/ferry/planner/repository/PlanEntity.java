@@ -39,4 +39,18 @@ public class PlanEntity extends PanacheEntityBase {
     /** The steps as JSON with secrets reduced to fingerprints. */
     @Column(name = "steps_json")
     public String stepsJson;
+
+    public boolean production;
+
+    @Column(name = "plan_hash")
+    public String planHash;
+
+    @Column(name = "supersedes_version")
+    public Integer supersedesVersion;
+
+    @Column(name = "app_count")
+    public int appCount;
+
+    @Column(name = "review_count")
+    public int reviewCount;
 }

@@ -24,7 +24,10 @@ class PlanStateTest {
     void refusesAnOlderVersion() {
         assertThatThrownBy(() -> proposed.approve(new PlanState.Decision("bob", 1, null), NOW))
                 .isInstanceOf(ProblemException.class)
-                .hasMessageContaining("version 1 is not the latest");
+                .hasMessageContaining("version 1 is not the latest")
+                .hasMessageContaining("diff?from=1&to=2")
+                .extracting(e -> ((ProblemException) e).status())
+                .isEqualTo(409);
     }
 
     @Test
@@ -37,6 +40,12 @@ class PlanStateTest {
     @Test
     void productionNeedsAnotherApprover() {
         assertThatThrownBy(() -> proposed.approve(new PlanState.Decision("alice", null, null), NOW))
+                .hasMessageContaining("another person")
+                .extracting(e -> ((ProblemException) e).status())
+                .isEqualTo(403);
+        PlanState flagged = new PlanState("p1", 1, PlanState.PROPOSED, "acme-staging", "alice", true);
+        assertThatThrownBy(() -> flagged.approve(new PlanState.Decision("ALICE", null, null), NOW))
+                .as("the production flag decides, not the environment's name")
                 .hasMessageContaining("another person");
         PlanState staging = new PlanState("p1", 1, PlanState.PROPOSED, "acme-staging", "alice");
         assertThat(staging.approve(new PlanState.Decision("alice", null, null), NOW)

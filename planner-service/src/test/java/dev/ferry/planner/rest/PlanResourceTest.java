@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.ferry.events.CloudEvent;
 import dev.ferry.events.EventIds;
 import dev.ferry.events.Topics;
+import dev.ferry.events.command.ApprovePlan;
+import dev.ferry.events.inventory.DiscoveryStarted;
+import dev.ferry.events.inventory.EstateDiscovered;
 import dev.ferry.events.plan.PlanApproved;
 import dev.ferry.events.plan.PlanProposed;
 import dev.ferry.planner.Estates;
@@ -22,6 +26,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -35,43 +40,102 @@ class PlanResourceTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
-    private String proposeFor(String discoveryId, String requester) {
-        EventProbe probe = new EventProbe(bootstrap);
-        probe.append(EventIds.random(), "/ferry/inventory", Estates.shop(discoveryId, requester));
-        String planId = PlanRules.planId(discoveryId);
+    private String propose(EstateDiscovered estate, int version) {
+        new EventProbe(bootstrap).append(EventIds.random(), "/ferry/inventory", estate);
+        String planId = PlanRules.planId(estate.account().id(), PlanRules.ACCOUNT_SCOPE);
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().get("/api/plans/" + planId)
                         .then()
                         .statusCode(200)
-                        .body("plan.status", equalTo("proposed")));
+                        .body("plan.status", equalTo("proposed"))
+                        .body("plan.version", equalTo(version)));
         return planId;
+    }
+
+    private String proposeFor(String discoveryId, String requester, String account) {
+        return propose(Estates.shop(discoveryId, requester, account), 1);
     }
 
     @Test
     void anInventoryBecomesAProposedPlanWithReasonsAndNoSecrets() {
-        String planId = proposeFor("d-propose", "alice");
+        String planId = propose(Estates.demo("d-propose", "alice"), 1);
         String body = given().get("/api/plans/" + planId)
                 .then()
                 .statusCode(200)
                 .body("plan.environment", equalTo("acme-production"))
                 .body("plan.requestedBy", equalTo("alice"))
-                .body("steps.type", hasItems("ensure-environment", "ensure-app", "configure-app"))
+                .body("plan.production", equalTo(true))
+                .body("plan.planHash", startsWith("sha256:"))
+                .body("plan.appCount", equalTo(2))
+                .body("steps.type", hasItems("ensure-environment", "ensure-app", "configure-app", "copy-postgres"))
                 .body("steps.find { it.id == 'configure:acme-shop' }.secrets.SECRET_KEY_BASE", startsWith("fp:"))
+                .body("steps.find { it.id == 'switch:acme-shop/shop.acme.example' }.pointOfNoReturn", equalTo(true))
                 .extract()
                 .asString();
-        assertThat(body).doesNotContain(Estates.SECRET);
         CloudEvent proposed = new EventProbe(bootstrap)
                 .await(
                         Topics.PLANS,
                         e -> e.subject().equals(planId) && e.data() instanceof PlanProposed,
                         Duration.ofSeconds(10));
-        assertThat(((PlanProposed) proposed.data()).steps()).hasSize(5);
+        PlanProposed plan = (PlanProposed) proposed.data();
+        assertThat(plan.fidelity()).isNotEmpty();
         given().get("/api/plans").then().statusCode(200).body("id", hasItems(planId));
+
+        List<String> texts = new java.util.ArrayList<>(List.of(body));
+        texts.add(given().get("/api/plans/" + planId + "/steps")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        texts.add(given().get("/api/plans/" + planId + "/fidelity")
+                .then()
+                .statusCode(200)
+                .body("apps.app", hasItems("acme-admin", "acme-shop"))
+                .extract()
+                .asString());
+        texts.add(given().get("/api/plans/" + planId + "/runbook")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/markdown"))
+                .body(containsString("# Migration runbook"))
+                .extract()
+                .asString());
+        given().get("/api/plans/" + planId + "/files")
+                .then()
+                .statusCode(200)
+                .body("path", hasItems("acme-shop/Dockerfile", "acme-shop/main.tf", "_estate/runbook.md"));
+        for (String file : List.of("Dockerfile", "Procfile", ".aptible.yml", "main.tf")) {
+            texts.add(given().get("/api/plans/" + planId + "/files/acme-shop/" + file)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
+        }
+        texts.add(given().get("/api/plans/" + planId + "/files/_estate/environments.tf")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        given().get("/api/plans/" + planId + "/files/acme-shop/Dockerfile")
+                .then()
+                .body(containsString("EXPOSE 5000"));
+        given().get("/api/plans/" + planId + "/steps/deploy:acme-shop")
+                .then()
+                .statusCode(200)
+                .body("parameters.beforeDeploy", equalTo("bundle exec rails db:migrate"));
+        for (String text : texts) {
+            assertThat(text).doesNotContain(Estates.SECRET).doesNotContain(Estates.DB_PASSWORD);
+        }
+        given().get("/api/plans/" + planId + "/files/nope/Dockerfile")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", containsString("/files lists them"));
     }
 
     @Test
     void approvalAppendsAnEventAndASecondApprovalIsRefused() {
-        String planId = proposeFor("d-approve", "alice");
+        String planId = proposeFor("d-approve", "alice", "acc-approve");
         given().contentType("application/json")
                 .body("{\"approvedBy\": \"bob\", \"comment\": \"looks right\"}")
                 .post("/api/plans/" + planId + "/approval")
@@ -102,7 +166,7 @@ class PlanResourceTest {
 
     @Test
     void badDecisionsAreRefusedAndChangeNothing() {
-        String planId = proposeFor("d-refuse", "alice");
+        String planId = proposeFor("d-refuse", "alice", "acc-refuse");
         int before = new EventProbe(bootstrap).records(Topics.PLANS).size();
         given().contentType("application/json")
                 .body("{\"approvedBy\": \"bob\", \"version\": 7}")
@@ -114,8 +178,9 @@ class PlanResourceTest {
                 .body("{\"approvedBy\": \"alice\"}")
                 .post("/api/plans/" + planId + "/approval")
                 .then()
-                .statusCode(409)
-                .body("detail", containsString("another person"));
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", containsString("another person must approve it"));
         given().contentType("application/json")
                 .body("{\"approvedBy\": ")
                 .post("/api/plans/" + planId + "/approval")
@@ -133,33 +198,112 @@ class PlanResourceTest {
                 .then()
                 .statusCode(404)
                 .body("detail", containsString("No plan"));
+        given().get("/api/plans/" + planId + "/diff?from=1")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("?from=1&to=2"));
+        given().get("/api/plans/" + planId + "/steps?version=9")
+                .then()
+                .statusCode(404)
+                .body("detail", containsString("no version 9"));
         assertThat(new EventProbe(bootstrap).records(Topics.PLANS)).hasSize(before);
         given().get("/api/plans/" + planId).then().body("plan.status", equalTo("proposed"));
     }
 
     @Test
+    void aDriftedEstateProposesTheNextVersionAndTheOldOneCannotBeApproved() {
+        EstateDiscovered first = Estates.shop("d-rev-1", "alice", "acc-rev");
+        String planId = propose(first, 1);
+        propose(Estates.withWorkers(first, "d-rev-2", 3), 2);
+        given().get("/api/plans/" + planId)
+                .then()
+                .body("plan.supersedesVersion", equalTo(1))
+                .body("plan.discoveryId", equalTo("d-rev-2"));
+        given().get("/api/plans/" + planId + "/versions").then().statusCode(200).body("version", hasItems(1, 2));
+        given().get("/api/plans/" + planId + "/diff?from=1&to=2")
+                .then()
+                .statusCode(200)
+                .body("changedSteps.id", hasItem("scale:acme-shop/worker"))
+                .body(
+                        "changedSteps.find { it.id == 'scale:acme-shop/worker' }.fields.find { it.field =="
+                                + " 'parameters.containerCount' }.after",
+                        equalTo("3"));
+        given().contentType("application/json")
+                .body("{\"approvedBy\": \"bob\", \"version\": 1}")
+                .post("/api/plans/" + planId + "/approval")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("version 1 is not the latest"));
+        given().get("/api/plans/" + planId + "/steps?version=1")
+                .then()
+                .statusCode(200)
+                .body("find { it.id == 'scale:acme-shop/worker' }.parameters.containerCount", equalTo("1"));
+    }
+
+    @Test
+    void aScopedDiscoveryGetsItsOwnPlan() {
+        EventProbe probe = new EventProbe(bootstrap);
+        probe.append(
+                EventIds.random(),
+                "/ferry/inventory",
+                new DiscoveryStarted("d-scoped", "apps", List.of("acme-shop"), "alice", Estates.AT));
+        probe.append(EventIds.random(), "/ferry/inventory", Estates.shop("d-scoped", "alice", "acc-scope"));
+        String scoped = PlanRules.planId("acc-scope", "apps:acme-shop");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get("/api/plans/" + scoped).then().statusCode(200));
+        assertThat(scoped).isNotEqualTo(PlanRules.planId("acc-scope", PlanRules.ACCOUNT_SCOPE));
+    }
+
+    @Test
+    void slackCommandsAreDecidedLikeRest() {
+        String planId = proposeFor("d-command", "alice", "acc-command");
+        EventProbe probe = new EventProbe(bootstrap);
+        probe.append(
+                EventIds.random(), "/ferry/notifier", new ApprovePlan(planId, 1, "alice", "slack", null, Estates.AT));
+        probe.append(
+                EventIds.random(), "/ferry/notifier", new ApprovePlan(planId, 1, "dave", "slack", "ok", Estates.AT));
+        CloudEvent approved = probe.await(
+                Topics.PLANS,
+                e -> e.subject().equals(planId) && e.data() instanceof PlanApproved,
+                Duration.ofSeconds(30));
+        assertThat(((PlanApproved) approved.data()).approvedBy()).isEqualTo("dave");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get("/api/plans/" + planId)
+                        .then()
+                        .body("plan.status", equalTo("approved"))
+                        .body("plan.decidedBy", equalTo("dave")));
+        assertThat(probe.readAll(Topics.PLANS).stream()
+                        .filter(e -> e.subject().equals(planId) && e.data() instanceof PlanApproved))
+                .as("the requester's own approval from Slack was refused, nothing appended for it")
+                .hasSize(1);
+    }
+
+    @Test
     void aRedeliveredInventoryDoesNotProposeTwice() {
         EventProbe probe = new EventProbe(bootstrap);
-        var estate = Estates.shop("d-twice", "alice");
+        var estate = Estates.shop("d-twice", "alice", "acc-twice");
         probe.append("inventory-event-twice", "/ferry/inventory", estate);
         probe.append("inventory-event-twice", "/ferry/inventory", estate);
-        String planId = PlanRules.planId("d-twice");
+        String planId = PlanRules.planId("acc-twice", PlanRules.ACCOUNT_SCOPE);
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(probe.readAll(Topics.PLANS).stream()
                                 .filter(e -> e.subject().equals(planId)))
-                        .hasSize(2));
-        assertThat(probe.readAll(Topics.PLANS).stream()
-                        .filter(e -> e.subject().equals(planId))
-                        .map(CloudEvent::id)
-                        .distinct())
-                .as("both proposals carry the same event id, so consumers apply one")
-                .hasSize(1);
+                        .isNotEmpty());
+        await().pollDelay(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(probe.readAll(Topics.PLANS).stream()
+                                .filter(e -> e.subject().equals(planId))
+                                .map(CloudEvent::id)
+                                .distinct())
+                        .as("every proposal for the redelivered inventory carries the same event id")
+                        .hasSize(1));
         given().get("/api/plans/" + planId).then().statusCode(200).body("plan.version", equalTo(1));
     }
 
     @Test
     void replayRebuildsTheSameState() {
-        String planId = proposeFor("d-replay", "alice");
+        String planId = proposeFor("d-replay", "alice", "acc-replay");
         given().contentType("application/json")
                 .body("{\"rejectedBy\": \"bob\", \"comment\": \"not yet\"}")
                 .post("/api/plans/" + planId + "/rejection")
@@ -170,9 +314,18 @@ class PlanResourceTest {
                         () -> given().get("/api/plans/" + planId).then().body("plan.status", equalTo("rejected")));
         String before = given().get("/api/plans").then().extract().asString();
         String detail = given().get("/api/plans/" + planId).then().extract().asString();
+        String versions = given().get("/api/plans/" + planId + "/versions")
+                .then()
+                .extract()
+                .asString();
         given().post("/api/admin/projection/rebuild").then().statusCode(200);
         assertThat(given().get("/api/plans").then().extract().asString()).isEqualTo(before);
         assertThat(given().get("/api/plans/" + planId).then().extract().asString())
                 .isEqualTo(detail);
+        assertThat(given().get("/api/plans/" + planId + "/versions")
+                        .then()
+                        .extract()
+                        .asString())
+                .isEqualTo(versions);
     }
 }

@@ -70,16 +70,16 @@ final class Api {
                 .jsonPath();
     }
 
-    /** Polls {@code GET /operations/{id}} until it is succeeded or failed. */
+    /** Polls {@code GET /operations/{id}} until it is succeeded or failed (or gone, after a deprovision). */
     static JsonPath awaitFinished(String token, long operationId) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (Instant.now().isBefore(deadline)) {
-            JsonPath op = as(token)
-                    .get("/operations/" + operationId)
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath();
+            var response = as(token).get("/operations/" + operationId);
+            if (response.statusCode() == 404) {
+                // A succeeded deprovision soft-deletes the resource and its operations.
+                return JsonPath.from("{\"status\": \"succeeded\", \"gone\": true}");
+            }
+            JsonPath op = response.then().statusCode(200).extract().jsonPath();
             String status = op.getString("status");
             if ("succeeded".equals(status) || "failed".equals(status)) {
                 return op;
@@ -96,5 +96,46 @@ final class Api {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** Starts an operation on any resource ({@code /databases/7}) and returns it. */
+    static JsonPath operate(String token, String resourcePath, Map<String, Object> body) {
+        return as(token)
+                .body(body)
+                .post(resourcePath + "/operations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+    }
+
+    /** Starts an operation and waits for it to end; returns the finished operation. */
+    static JsonPath run(String token, String resourcePath, Map<String, Object> body) {
+        return awaitFinished(token, operate(token, resourcePath, body).getLong("id"));
+    }
+
+    static void faults(Map<String, Object> body) {
+        given().contentType("application/json")
+                .body(body)
+                .post("/_simulator/faults")
+                .then()
+                .statusCode(200);
+    }
+
+    static void noFaults() {
+        faults(Map.of("fail_operation_types", java.util.List.of(), "operation_latency_ms", Map.of()));
+    }
+
+    /** A deployed app with one {@code web} service; returns the app. */
+    static JsonPath deployedApp(String token, long accountId, String handle) {
+        long appId = createApp(token, accountId, handle).getLong("id");
+        JsonPath op = run(
+                token,
+                "/apps/" + appId,
+                Map.of("type", "deploy", "docker_image", "ghcr.io/acme/shop:1", "procfile", "web: bin/web"));
+        if (!"succeeded".equals(op.getString("status"))) {
+            throw new AssertionError("deploy failed");
+        }
+        return as(token).get("/apps/" + appId).then().statusCode(200).extract().jsonPath();
     }
 }

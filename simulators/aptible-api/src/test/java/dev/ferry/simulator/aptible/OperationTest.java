@@ -32,7 +32,7 @@ class OperationTest {
     @AfterEach
     void switchFailuresOff() {
         given().contentType("application/json")
-                .body(Map.of("fail_operation_types", List.of()))
+                .body(Map.of("fail_operation_types", List.of(), "operation_latency_ms", Map.of()))
                 .post("/_simulator/faults")
                 .then()
                 .statusCode(200);
@@ -40,6 +40,12 @@ class OperationTest {
 
     @Test
     void configureGoesThroughQueuedAndRunningToSucceededAndSetsConfiguration() {
+        // Long enough in "running" that a loaded machine's poller sees it.
+        given().contentType("application/json")
+                .body(Map.of("operation_latency_ms", Map.of("configure", 4000)))
+                .post("/_simulator/faults")
+                .then()
+                .statusCode(200);
         JsonPath created = Api.createOperation(
                 token,
                 appId,

@@ -154,4 +154,17 @@ class TokenFlowTest {
                 .statusCode(400)
                 .body("error", equalTo("invalid_request"));
     }
+
+    @Test
+    void revokedTokensAreRefusedUntilTheClientLogsInAgain() {
+        String token = Api.token();
+        Api.as(token).get("/accounts").then().statusCode(200);
+        given().post("/_simulator/tokens/revoke").then().statusCode(200);
+        Api.as(token)
+                .get("/accounts")
+                .then()
+                .statusCode(401)
+                .body("error", org.hamcrest.Matchers.equalTo("invalid_token"));
+        Api.as(Api.token()).get("/accounts").then().statusCode(200);
+    }
 }

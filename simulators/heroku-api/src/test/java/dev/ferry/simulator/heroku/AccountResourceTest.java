@@ -35,7 +35,7 @@ class AccountResourceTest {
                 .body("two_factor_authentication", equalTo(true))
                 .body("verified", equalTo(true))
                 .body("federated", equalTo(false))
-                .body("default_team", nullValue())
+                .body("default_team.name", equalTo("acme"))
                 .body("identity_provider", nullValue());
     }
 

@@ -45,9 +45,26 @@ class AddOnResourceTest {
                                 "acme-shop",
                                 List.of("DATABASE_URL")),
                         tuple("heroku-redis", "heroku-redis:premium-0", "acme-shop", List.of("REDIS_URL")),
-                        tuple("sendgrid", "sendgrid:starter", "acme-shop", List.of("SENDGRID_API_KEY")));
+                        tuple("sendgrid", "sendgrid:starter", "acme-shop", List.of("SENDGRID_API_KEY")),
+                        tuple(
+                                "heroku-postgresql",
+                                "heroku-postgresql:essential-0",
+                                "acme-api-staging",
+                                List.of("DATABASE_URL")),
+                        tuple("heroku-postgresql", "heroku-postgresql:standard-2", "acme-api", List.of("DATABASE_URL")),
+                        tuple(
+                                "heroku-postgresql",
+                                "heroku-postgresql:standard-2",
+                                "acme-api",
+                                List.of("HEROKU_POSTGRESQL_CHARCOAL_URL")),
+                        tuple("papertrail", "papertrail:choklad", "acme-api", List.of("PAPERTRAIL_API_TOKEN")),
+                        tuple(
+                                "heroku-postgresql",
+                                "heroku-postgresql:shield-0",
+                                "acme-payments",
+                                List.of("DATABASE_URL")));
         assertThat(body.getList("state")).containsOnly("provisioned");
-        assertThat(body.getList("billing_entity.type")).containsOnly("app");
+        assertThat(body.getList("billing_entity.type")).containsOnly("app", "team");
     }
 
     @Test

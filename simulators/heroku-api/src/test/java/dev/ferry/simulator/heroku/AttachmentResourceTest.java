@@ -39,8 +39,13 @@ class AttachmentResourceTest {
                 .containsExactlyInAnyOrder(
                         tuple("DATABASE", "acme-shop", "postgresql-acme-shop-primary"),
                         tuple("DATABASE", "acme-admin", "postgresql-acme-shop-primary"),
-                        tuple("REDIS", "acme-shop", "redis-acme-shop-cache"),
-                        tuple("SENDGRID", "acme-shop", "sendgrid-acme-shop-mail"));
+                        tuple("REDIS", "acme-shop", "redis-acme-shop-queue"),
+                        tuple("SENDGRID", "acme-shop", "sendgrid-acme-shop-mail"),
+                        tuple("DATABASE", "acme-api-staging", "postgresql-acme-api-staging"),
+                        tuple("DATABASE", "acme-api", "postgresql-acme-api-primary"),
+                        tuple("HEROKU_POSTGRESQL_CHARCOAL", "acme-api", "postgresql-acme-api-follower"),
+                        tuple("PAPERTRAIL", "acme-api", "papertrail-acme-api"),
+                        tuple("DATABASE", "acme-payments", "postgresql-acme-payments"));
         assertThat(attachments.get(0))
                 .containsOnlyKeys(
                         "addon",

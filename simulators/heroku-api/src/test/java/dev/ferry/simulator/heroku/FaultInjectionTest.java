@@ -91,6 +91,25 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aTruncatingFaultCutsTheJsonBodyInHalf() {
+        String whole = as(Api.DEMO_GLOBAL)
+                .get("/apps/acme-shop/config-vars")
+                .then()
+                .extract()
+                .asString();
+        fault("{\"path_prefix\": \"/apps/acme-shop/config-vars\", \"truncate\": true, \"count\": 1}");
+        String cut = as(Api.DEMO_GLOBAL)
+                .get("/apps/acme-shop/config-vars")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        org.assertj.core.api.Assertions.assertThat(cut).hasSize(whole.length() / 2);
+        org.assertj.core.api.Assertions.assertThat(whole).startsWith(cut);
+        as(Api.DEMO_GLOBAL).get("/apps/acme-shop/config-vars").then().body(org.hamcrest.Matchers.equalTo(whole));
+    }
+
+    @Test
     void aMeaninglessFaultIsRefused() {
         given().contentType("application/json")
                 .body("{\"path_prefix\": \"apps\", \"status\": 200}")

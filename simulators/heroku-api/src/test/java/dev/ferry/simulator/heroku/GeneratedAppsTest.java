@@ -20,13 +20,14 @@ class GeneratedAppsTest {
         given().post("/_simulator/reset")
                 .then()
                 .statusCode(200)
-                .body("apps", equalTo(2 + GeneratedAppsProfile.GENERATED))
-                .body("addons", equalTo(3 + GeneratedAppsProfile.GENERATED));
+                .body("apps", equalTo(6 + GeneratedAppsProfile.GENERATED))
+                // 25 generated apps: 15 with Postgres, 5 with Redis, 3 with Papertrail.
+                .body("addons", equalTo(8 + 15 + 5 + 3));
         as(Api.DEMO_GLOBAL)
                 .get("/apps")
                 .then()
                 .statusCode(200)
-                .body("size()", equalTo(2 + GeneratedAppsProfile.GENERATED))
+                .body("size()", equalTo(5 + GeneratedAppsProfile.GENERATED))
                 .body("name", hasItems("acme-shop", "gen-app-00001", "gen-app-00025"));
         as(Api.DEMO_GLOBAL)
                 .get("/apps/gen-app-00007/formation")

@@ -69,9 +69,9 @@ class SimulatorAdminTest {
         given().post("/_simulator/reset")
                 .then()
                 .statusCode(200)
-                .body("accounts", equalTo(1))
-                .body("apps", equalTo(2))
-                .body("addons", equalTo(3));
+                .body("accounts", equalTo(2))
+                .body("apps", equalTo(6))
+                .body("addons", equalTo(8));
 
         given().get("/_simulator/requests").then().body("total", equalTo(0));
         as(Api.DEMO_GLOBAL).get("/account/rate-limits").then().body("remaining", equalTo(4500));
@@ -83,6 +83,6 @@ class SimulatorAdminTest {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.find { it.name == 'heroku-estate' }.data.apps", equalTo(2));
+                .body("checks.find { it.name == 'heroku-estate' }.data.apps", equalTo(6));
     }
 }

@@ -149,7 +149,7 @@ class ChatPostMessageTest {
     @Test
     void otherWebApiMethodsAreUnknown() {
         given().header("Authorization", "Bearer " + TOKEN)
-                .post("/api/chat.update")
+                .post("/api/chat.delete")
                 .then()
                 .statusCode(200)
                 .body("ok", equalTo(false))

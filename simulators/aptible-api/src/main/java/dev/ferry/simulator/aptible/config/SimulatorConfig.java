@@ -25,6 +25,35 @@ public interface SimulatorConfig {
 
     Paging paging();
 
+    Backing backing();
+
+    /**
+     * Real local servers behind provisioned databases. Unset: connection URLs point at hosts that do not
+     * resolve, as a stand-in.
+     */
+    interface Backing {
+        /** {@code postgresql://user:password@host:port/db} of a role that may create databases and roles. */
+        Optional<String> postgresAdminUrl();
+
+        /** {@code redis://[:password@]host:port}; each Redis database gets its own DB index. */
+        Optional<String> redisUrl();
+
+        /** How many DB indexes the Redis server has (its {@code databases} setting). */
+        @WithDefault("16")
+        int redisDatabases();
+
+        /**
+         * The first DB index handed out, so a Redis server shared with another simulator (the demo's Heroku
+         * simulator uses the low indexes) is never flushed under it.
+         */
+        @WithDefault("1")
+        int redisFirstIndex();
+
+        /** Host put into connection URLs when no backing server is configured. */
+        @WithDefault("aptible.invalid")
+        String unreachableDomain();
+    }
+
     /** One login of the simulated Auth API. */
     interface User {
         String username();

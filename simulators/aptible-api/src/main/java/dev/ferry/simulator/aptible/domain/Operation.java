@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * An asynchronous change to a resource; only finished operations change the rest of the state.
  *
- * <p>{@code failOnCompletion} is decided when the operation is created, from the failure switches
- * that were on at that moment.
+ * <p>{@code failOnCompletion} and {@code runningMs} are decided when the operation is created, from the
+ * fault switches in force at that moment. A cancelled operation ends {@code failed} with {@code cancelled}.
  */
 public record Operation(
         long id,
@@ -19,6 +19,8 @@ public record Operation(
         String userName,
         String userEmail,
         boolean failOnCompletion,
+        long runningMs,
+        boolean cancelled,
         boolean deleted,
         Instant createdAt,
         Instant updatedAt) {
@@ -34,6 +36,26 @@ public record Operation(
                 userName,
                 userEmail,
                 failOnCompletion,
+                runningMs,
+                cancelled,
+                deleted,
+                createdAt,
+                now);
+    }
+
+    public Operation cancel(Instant now) {
+        return new Operation(
+                id,
+                type,
+                OperationStatus.FAILED,
+                resource,
+                accountId,
+                request,
+                userName,
+                userEmail,
+                failOnCompletion,
+                runningMs,
+                true,
                 deleted,
                 createdAt,
                 now);
@@ -50,6 +72,8 @@ public record Operation(
                 userName,
                 userEmail,
                 failOnCompletion,
+                runningMs,
+                cancelled,
                 true,
                 createdAt,
                 updatedAt);

@@ -7,7 +7,8 @@ import java.util.Map;
  *
  * <p>{@code env} keeps {@code ""} and {@code null} values, which remove the variable. {@code
  * procfile} is a simulator extension: {@code name: command} lines standing in for the Procfile the
- * real platform reads from the image or repository.
+ * real platform reads from the image or repository. {@code diskSize} (GB) sizes databases;
+ * {@code settings} carries endpoint settings ({@code FORCE_SSL}, ...) of a vhost provision.
  */
 public record OperationRequest(
         String type,
@@ -20,4 +21,6 @@ public record OperationRequest(
         String command,
         String handle,
         Boolean interactive,
-        String procfile) {}
+        String procfile,
+        Integer diskSize,
+        Map<String, String> settings) {}

@@ -30,6 +30,8 @@ public class AppResource {
     private final HalResponses responses;
     private final JsonBodies bodies;
     private final Pager pager;
+    private final dev.ferry.simulator.aptible.service.EndpointService endpoints;
+    private final ResourceRepresenter resources;
 
     public AppResource(
             AppService apps,
@@ -38,7 +40,11 @@ public class AppResource {
             Representer representer,
             HalResponses responses,
             JsonBodies bodies,
-            Pager pager) {
+            Pager pager,
+            dev.ferry.simulator.aptible.service.EndpointService endpoints,
+            ResourceRepresenter resources) {
+        this.endpoints = endpoints;
+        this.resources = resources;
         this.apps = apps;
         this.operations = operations;
         this.tokens = tokens;
@@ -140,7 +146,25 @@ public class AppResource {
                 Map.of("app", "/apps/" + id)));
     }
 
-    /** Collections the simulator does not model (images, vhosts, ...) are always empty. */
+    @GET
+    @Path("{id: \\d+}/vhosts")
+    public Response vhosts(
+            @PathParam("id") long id,
+            @QueryParam("page") String page,
+            @QueryParam("per_page") String perPage,
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
+        HalContext ctx = HalContext.of(uri, headers);
+        return responses.ok(representer.page(
+                ctx,
+                "/apps/" + id + "/vhosts",
+                "vhosts",
+                pager.request(page, perPage).slice(endpoints.ofApp(id)),
+                v -> resources.vhost(ctx, v),
+                Map.of("app", "/apps/" + id)));
+    }
+
+    /** Collections the simulator does not model (images, ephemeral sessions) are always empty. */
     @GET
     @Path("{id: \\d+}/{collection: [a-z_]+}")
     public Response emptyCollection(

@@ -19,7 +19,18 @@ public class FindResource {
     private final Representer representer;
     private final HalResponses responses;
 
-    public FindResource(AccountService accounts, AppService apps, Representer representer, HalResponses responses) {
+    private final dev.ferry.simulator.aptible.service.DatabaseService databases;
+    private final ResourceRepresenter resources;
+
+    public FindResource(
+            AccountService accounts,
+            AppService apps,
+            Representer representer,
+            HalResponses responses,
+            dev.ferry.simulator.aptible.service.DatabaseService databases,
+            ResourceRepresenter resources) {
+        this.databases = databases;
+        this.resources = resources;
         this.accounts = accounts;
         this.apps = apps;
         this.representer = representer;
@@ -40,5 +51,16 @@ public class FindResource {
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
         return responses.ok(representer.app(HalContext.of(uri, headers), apps.findByHandle(handle, environment)));
+    }
+
+    @GET
+    @Path("database")
+    public Response database(
+            @QueryParam("handle") String handle,
+            @QueryParam("environment") String environment,
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
+        return responses.ok(
+                resources.database(HalContext.of(uri, headers), databases.findByHandle(handle, environment)));
     }
 }

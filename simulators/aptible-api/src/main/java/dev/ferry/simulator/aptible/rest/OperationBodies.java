@@ -44,6 +44,10 @@ public final class OperationBodies {
         if (count != null && count < 0) {
             throw ApiException.unprocessable("container_count must not be negative");
         }
+        Integer disk = integer(body, "disk_size");
+        if (disk != null && disk <= 0) {
+            throw ApiException.unprocessable("disk_size must be positive");
+        }
         if (size != null && size <= 0) {
             throw ApiException.unprocessable("container_size must be positive");
         }
@@ -58,6 +62,8 @@ public final class OperationBodies {
                 text(body, "command"),
                 text(body, "handle"),
                 bool(body, "interactive"),
-                text(body, "procfile"));
+                text(body, "procfile"),
+                integer(body, "disk_size"),
+                settings == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(settings)));
     }
 }

@@ -25,27 +25,31 @@ import java.util.function.Function;
 public class Representer {
 
     /** Account collections the simulator serves only as empty lists. */
-    public static final List<String> EMPTY_ACCOUNT_COLLECTIONS = List.of(
-            "backups",
-            "databases",
-            "disks",
-            "permissions",
-            "log_drains",
-            "metric_drains",
-            "certificates",
-            "vhosts",
-            "activity_reports");
+    public static final List<String> EMPTY_ACCOUNT_COLLECTIONS =
+            List.of("disks", "permissions", "metric_drains", "activity_reports");
+
+    /** Account collections the simulator models. */
+    public static final List<String> ACCOUNT_COLLECTIONS =
+            List.of("databases", "backups", "log_drains", "certificates", "vhosts");
 
     /** App collections the simulator serves only as empty lists. */
-    public static final List<String> EMPTY_APP_COLLECTIONS = List.of("images", "vhosts", "ephemeral_sessions");
+    public static final List<String> EMPTY_APP_COLLECTIONS = List.of("images", "ephemeral_sessions");
 
     private final AppService apps;
     private final AccountService accounts;
     private final StackCatalog stacks;
     private final Store store;
     private final Clock clock;
+    private final ResourceRepresenter resources;
 
-    public Representer(AppService apps, AccountService accounts, StackCatalog stacks, Store store, Clock clock) {
+    public Representer(
+            AppService apps,
+            AccountService accounts,
+            StackCatalog stacks,
+            Store store,
+            Clock clock,
+            ResourceRepresenter resources) {
+        this.resources = resources;
         this.apps = apps;
         this.accounts = accounts;
         this.stacks = stacks;
@@ -60,12 +64,25 @@ public class Representer {
                 .add("operations", path + "/operations")
                 .add("services", path + "/services");
         EMPTY_ACCOUNT_COLLECTIONS.forEach(c -> links.add(c, path + "/" + c));
+        ACCOUNT_COLLECTIONS.forEach(c -> links.add(c, path + "/" + c));
         List<App> appsHere = apps.inAccount(a.id());
         int containers = apps.servicesInAccount(a.id()).stream()
                 .mapToInt(Service::containerCount)
                 .sum();
         Stack stack = stacks.get(a.stackId());
-        Map<String, Object> embedded = ctx.embed() ? Map.of("log_drains", List.of(), "permissions", List.of()) : null;
+        Map<String, Object> embedded = ctx.embed()
+                ? Map.of(
+                        "log_drains",
+                        store.logDrains().stream()
+                                .filter(d -> !d.deleted() && d.accountId() == a.id())
+                                .map(d -> resources.logDrain(ctx.withoutEmbedding(), d))
+                                .toList(),
+                        "permissions",
+                        List.of())
+                : null;
+        int databaseCount = (int) store.databases().stream()
+                .filter(d -> !d.deleted() && d.accountId() == a.id())
+                .count();
         return new AccountView(
                 a.id(),
                 a.type(),
@@ -85,8 +102,8 @@ public class Representer {
                 0,
                 appsHere.size(),
                 containers,
-                0,
-                0,
+                databaseCount,
+                databaseCount,
                 Times.iso(a.createdAt()),
                 Times.iso(a.updatedAt()),
                 stack.name(),
@@ -139,23 +156,24 @@ public class Representer {
         Links links = Links.self(ctx, "/operations/" + o.id())
                 .add("resource", o.resource().path())
                 .add("account", "/accounts/" + o.accountId());
-        if (!o.resource().isApp()) {
+        if (o.resource().is("services")) {
             links.add("service", o.resource().path());
         }
+        links.add("logs", "/operations/" + o.id() + "/logs");
         OperationRequest r = o.request();
         return new OperationView(
                 o.id(),
                 "operation",
                 o.type(),
                 o.status().wire(),
-                false,
+                o.cancelled(),
                 false,
                 r.gitRef(),
                 r.dockerRef(),
                 ctx.sensitive() ? r.env() : null,
                 r.containerSize(),
                 r.containerCount(),
-                0,
+                r.diskSize() == null ? 0 : r.diskSize(),
                 r.command(),
                 r.handle(),
                 Times.iso(o.createdAt()),

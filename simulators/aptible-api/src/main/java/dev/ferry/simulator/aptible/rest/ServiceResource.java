@@ -1,7 +1,10 @@
 package dev.ferry.simulator.aptible.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.simulator.aptible.domain.AccessToken;
 import dev.ferry.simulator.aptible.service.AppService;
+import dev.ferry.simulator.aptible.service.EndpointService;
 import dev.ferry.simulator.aptible.service.OperationService;
 import dev.ferry.simulator.aptible.service.TokenService;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +18,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Services of deployed apps, and their {@code scale} operations as the CLI sends them. */
@@ -28,6 +33,8 @@ public class ServiceResource {
     private final HalResponses responses;
     private final JsonBodies bodies;
     private final Pager pager;
+    private final EndpointService endpoints;
+    private final ResourceRepresenter resources;
 
     public ServiceResource(
             AppService apps,
@@ -36,7 +43,11 @@ public class ServiceResource {
             Representer representer,
             HalResponses responses,
             JsonBodies bodies,
-            Pager pager) {
+            Pager pager,
+            EndpointService endpoints,
+            ResourceRepresenter resources) {
+        this.endpoints = endpoints;
+        this.resources = resources;
         this.apps = apps;
         this.operations = operations;
         this.tokens = tokens;
@@ -80,5 +91,79 @@ public class ServiceResource {
         var request = OperationBodies.read(bodies.object(body));
         return responses.created(
                 representer.operation(HalContext.of(uri, headers), operations.createForService(id, request, token)));
+    }
+
+    @GET
+    @Path("{id: \\d+}/vhosts")
+    public Response vhosts(
+            @PathParam("id") long id,
+            @QueryParam("page") String page,
+            @QueryParam("per_page") String perPage,
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
+        HalContext ctx = HalContext.of(uri, headers);
+        return responses.ok(representer.page(
+                ctx,
+                "/services/" + id + "/vhosts",
+                "vhosts",
+                pager.request(page, perPage).slice(endpoints.ofService(id)),
+                v -> resources.vhost(ctx, v),
+                Map.of("service", "/services/" + id)));
+    }
+
+    /**
+     * {@code {"type": "http"|"tcp"|"tls", "platform", "internal", "default", "acme", "user_domain",
+     * "ip_whitelist": [...], "container_port", "container_ports", "certificate": href | "certificate_id"}};
+     * answers 201 with a {@code pending} endpoint that a provision operation brings up.
+     */
+    @POST
+    @Path("{id: \\d+}/vhosts")
+    @Consumes(MediaType.WILDCARD)
+    public Response createVhost(
+            @PathParam("id") long id, String body, @Context UriInfo uri, @Context HttpHeaders headers) {
+        ObjectNode json = bodies.object(body);
+        var created = endpoints.create(
+                id,
+                new EndpointService.NewVhost(
+                        JsonBodies.text(json, "type"),
+                        JsonBodies.text(json, "platform"),
+                        JsonBodies.bool(json, "internal"),
+                        JsonBodies.bool(json, "default"),
+                        JsonBodies.bool(json, "acme"),
+                        JsonBodies.text(json, "user_domain"),
+                        strings(json.get("ip_whitelist")),
+                        JsonBodies.integer(json, "container_port"),
+                        ints(json.get("container_ports")),
+                        AccountResource.refId(json, "certificate_id", "certificate", "certificates")));
+        return responses.created(resources.vhost(HalContext.of(uri, headers), created));
+    }
+
+    private static List<String> strings(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw dev.ferry.simulator.aptible.domain.ApiException.unprocessable("ip_whitelist must be an array");
+        }
+        List<String> values = new ArrayList<>();
+        node.forEach(n -> values.add(n.asText()));
+        return values;
+    }
+
+    private static List<Integer> ints(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw dev.ferry.simulator.aptible.domain.ApiException.unprocessable("container_ports must be an array");
+        }
+        List<Integer> values = new ArrayList<>();
+        node.forEach(n -> {
+            if (!n.canConvertToInt()) {
+                throw dev.ferry.simulator.aptible.domain.ApiException.unprocessable("container_ports must be integers");
+            }
+            values.add(n.asInt());
+        });
+        return values;
     }
 }

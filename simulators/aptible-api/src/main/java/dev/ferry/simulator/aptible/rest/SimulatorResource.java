@@ -25,7 +25,18 @@ public class SimulatorResource {
     private final HalResponses responses;
     private final JsonBodies bodies;
 
-    public SimulatorResource(StateService state, FaultService faults, HalResponses responses, JsonBodies bodies) {
+    private final dev.ferry.simulator.aptible.service.OperationService operations;
+    private final dev.ferry.simulator.aptible.service.TokenService tokens;
+
+    public SimulatorResource(
+            StateService state,
+            FaultService faults,
+            HalResponses responses,
+            JsonBodies bodies,
+            dev.ferry.simulator.aptible.service.OperationService operations,
+            dev.ferry.simulator.aptible.service.TokenService tokens) {
+        this.operations = operations;
+        this.tokens = tokens;
         this.state = state;
         this.faults = faults;
         this.responses = responses;
@@ -45,8 +56,9 @@ public class SimulatorResource {
     }
 
     /**
-     * {@code {"fail_operation_types": ["deploy"], "server_error_rates": {"/apps": 0.5},
-     * "server_error_status": 503}}; absent keys keep their value, empty ones switch off.
+     * {@code {"fail_operation_types": ["deploy"], "operation_latency_ms": {"provision": 2000},
+     * "server_error_rates": {"/apps": 0.5}, "server_error_status": 503}}; absent keys keep their value,
+     * empty ones switch off.
      */
     @POST
     @Path("faults")
@@ -55,8 +67,24 @@ public class SimulatorResource {
         ObjectNode json = bodies.object(body);
         return responses.ok(faults.update(
                 types(json.get("fail_operation_types")),
+                latencies(json.get("operation_latency_ms")),
                 rates(json.get("server_error_rates")),
                 JsonBodies.integer(json, "server_error_status")));
+    }
+
+    /** The log lines of an operation, as plain text: where {@code GET /operations/{id}/logs} points. */
+    @GET
+    @Path("operation_logs/{id: \\d+}")
+    public Response operationLogs(@jakarta.ws.rs.PathParam("id") long id) {
+        return Response.ok(String.join("\n", operations.logs(id)) + "\n", MediaType.TEXT_PLAIN)
+                .build();
+    }
+
+    /** Invalidates every token at once, as if they had all expired; answers how many there were. */
+    @POST
+    @Path("tokens/revoke")
+    public Response revokeTokens() {
+        return responses.ok(Map.of("revoked", tokens.revokeAll()));
     }
 
     @POST
@@ -81,6 +109,23 @@ public class SimulatorResource {
             types.add(t.asText());
         });
         return types;
+    }
+
+    private static Map<String, Long> latencies(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw ApiException.unprocessable("operation_latency_ms must map operation types to milliseconds");
+        }
+        Map<String, Long> latencies = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> {
+            if (!e.getValue().isIntegralNumber()) {
+                throw ApiException.unprocessable("operation_latency_ms values must be integers");
+            }
+            latencies.put(e.getKey(), e.getValue().asLong());
+        });
+        return latencies;
     }
 
     private static Map<String, Double> rates(JsonNode node) {

@@ -76,6 +76,38 @@ public class AccountService {
         });
     }
 
+    /** {@code DELETE /accounts/{id}}: only an environment without live resources can go. */
+    public void delete(long id) {
+        store.write(() -> {
+            Account account = get(id);
+            List<String> left = new java.util.ArrayList<>();
+            long apps = store.apps().stream()
+                    .filter(a -> !a.deleted() && a.accountId() == id)
+                    .count();
+            long dbs = store.databases().stream()
+                    .filter(d -> !d.deleted() && d.accountId() == id)
+                    .count();
+            long drains = store.logDrains().stream()
+                    .filter(d -> !d.deleted() && d.accountId() == id)
+                    .count();
+            if (apps > 0) {
+                left.add(apps + " app(s)");
+            }
+            if (dbs > 0) {
+                left.add(dbs + " database(s)");
+            }
+            if (drains > 0) {
+                left.add(drains + " log drain(s)");
+            }
+            if (!left.isEmpty()) {
+                throw ApiException.unprocessable("Environment " + account.handle() + " still has "
+                        + String.join(", ", left) + "; deprovision them first");
+            }
+            store.removeAccount(id);
+            return null;
+        });
+    }
+
     private Stack stack(NewAccount request) {
         Long id = request.stackId();
         if (id == null && request.stackHref() != null) {

@@ -27,6 +27,7 @@ public class FaultService {
         settings = new FaultSettings(
                 Set.copyOf(config.faults().failOperationTypes().orElse(Set.of())),
                 Map.of(),
+                Map.of(),
                 config.faults().serverErrorStatus());
     }
 
@@ -36,16 +37,24 @@ public class FaultService {
 
     /** Replaces the switches that are given; {@code null} leaves a switch as it is. */
     public synchronized FaultSettings update(
-            Set<String> failOperationTypes, Map<String, Double> serverErrorRates, Integer status) {
+            Set<String> failOperationTypes,
+            Map<String, Long> operationLatencyMs,
+            Map<String, Double> serverErrorRates,
+            Integer status) {
         FaultSettings now = settings;
         if (serverErrorRates != null) {
             serverErrorRates.forEach(FaultService::checkRate);
+        }
+        if (operationLatencyMs != null
+                && operationLatencyMs.values().stream().anyMatch(ms -> ms == null || ms < 0 || ms > 600_000)) {
+            throw ApiException.unprocessable("operation_latency_ms values must be between 0 and 600000");
         }
         if (status != null && (status < 500 || status > 599)) {
             throw ApiException.unprocessable("server_error_status must be between 500 and 599");
         }
         settings = new FaultSettings(
                 failOperationTypes == null ? now.failOperationTypes() : Set.copyOf(new TreeSet<>(failOperationTypes)),
+                operationLatencyMs == null ? now.operationLatencyMs() : Map.copyOf(new TreeMap<>(operationLatencyMs)),
                 serverErrorRates == null ? now.serverErrorRates() : Map.copyOf(new TreeMap<>(serverErrorRates)),
                 status == null ? now.serverErrorStatus() : status);
         return settings;
@@ -53,6 +62,12 @@ public class FaultService {
 
     public boolean shouldFail(String operationType) {
         return settings.failOperationTypes().contains(operationType);
+    }
+
+    /** How long an operation of this type stays running: its switched latency or the configured one. */
+    public long runningMs(String operationType) {
+        Long ms = settings.operationLatencyMs().get(operationType);
+        return ms == null ? config.operations().runningMs() : ms;
     }
 
     /** Draws whether a request to this path gets an injected server error, and its status. */

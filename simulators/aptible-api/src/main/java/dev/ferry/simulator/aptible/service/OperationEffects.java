@@ -1,5 +1,6 @@
 package dev.ferry.simulator.aptible.service;
 
+import dev.ferry.simulator.aptible.domain.ApiException;
 import dev.ferry.simulator.aptible.domain.App;
 import dev.ferry.simulator.aptible.domain.Configuration;
 import dev.ferry.simulator.aptible.domain.InstanceClasses;
@@ -35,10 +36,12 @@ public class OperationEffects {
 
     private final Store store;
     private final Clock clock;
+    private final ResourceEffects resources;
 
-    public OperationEffects(Store store, Clock clock) {
+    public OperationEffects(Store store, Clock clock, ResourceEffects resources) {
         this.store = store;
         this.clock = clock;
+        this.resources = resources;
     }
 
     /** Queued to running; false when the operation is gone (reset) or no longer queued. */
@@ -50,7 +53,9 @@ public class OperationEffects {
             }
             Instant now = clock.instant();
             store.save(op.withStatus(OperationStatus.RUNNING, now));
+            store.log(op.id(), OperationLogs.line(now, "Starting " + op.type() + " operation with ID: " + op.id()));
             app(op).ifPresentOrElse(app -> markRunning(op, app, now), () -> {});
+            resources.begin(op, now);
             return true;
         });
     }
@@ -64,11 +69,23 @@ public class OperationEffects {
             }
             Instant now = clock.instant();
             if (op.failOnCompletion()) {
+                store.log(op.id(), OperationLogs.error(now, "Injected failure: " + op.type() + " operations fail"));
                 fail(op, now);
-            } else {
-                store.save(op.withStatus(OperationStatus.SUCCEEDED, now));
-                succeed(op, now);
+                return null;
             }
+            try {
+                if (op.resource().isApp() || op.resource().is("services")) {
+                    succeed(op, now);
+                } else {
+                    resources.succeed(op, now);
+                }
+            } catch (RuntimeException e) {
+                store.log(op.id(), OperationLogs.error(now, e.getMessage()));
+                fail(op, now);
+                return null;
+            }
+            store.operation(op.id()).ifPresent(o -> store.save(o.withStatus(OperationStatus.SUCCEEDED, now)));
+            store.log(op.id(), OperationLogs.line(now, "Operation " + op.id() + " (" + op.type() + ") succeeded"));
             return null;
         });
     }
@@ -83,8 +100,26 @@ public class OperationEffects {
         });
     }
 
+    /** Cancels a queued or running operation: it ends failed, with what it started rolled back. */
+    public Operation cancel(long operationId) {
+        return store.write(() -> {
+            Operation op =
+                    store.operation(operationId).orElseThrow(() -> ApiException.notFound("Operation", operationId));
+            if (op.status().finished()) {
+                throw ApiException.unprocessable(
+                        "Operation " + op.id() + " has already " + op.status().wire());
+            }
+            Instant now = clock.instant();
+            store.log(op.id(), OperationLogs.error(now, "Operation cancelled by request; rolling back"));
+            fail(op, now);
+            return store.save(store.operation(op.id()).orElseThrow().cancel(now));
+        });
+    }
+
     private void fail(Operation op, Instant now) {
         store.save(op.withStatus(OperationStatus.FAILED, now));
+        store.log(op.id(), OperationLogs.error(now, "Operation " + op.id() + " (" + op.type() + ") failed"));
+        resources.fail(op, now);
         app(op).ifPresent(app -> {
             if (app.status() == ProvisionStatus.PROVISIONING || app.status() == ProvisionStatus.DEPROVISIONING) {
                 store.save(app.withStatus(
@@ -200,6 +235,9 @@ public class OperationEffects {
         List<Service> services = services(app);
         Set<Long> serviceIds = services.stream().map(Service::id).collect(Collectors.toSet());
         services.forEach(s -> store.save(s.markDeleted(now)));
+        store.vhosts().stream()
+                .filter(v -> v.appId() == app.id() && !v.deleted())
+                .forEach(v -> store.save(v.markDeleted(now)));
         store.configurations().stream()
                 .filter(c -> c.appId() == app.id() && !c.deleted())
                 .forEach(c -> store.save(new Configuration(c.id(), c.appId(), c.env(), true, c.createdAt())));

@@ -17,7 +17,7 @@ public class OperationRunner {
 
     private final SimulatorConfig config;
     private final OperationEffects effects;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(4, r -> {
         Thread t = new Thread(r, "aptible-sim-operations");
         t.setDaemon(true);
         return t;
@@ -28,18 +28,17 @@ public class OperationRunner {
         this.effects = effects;
     }
 
-    public void start(long operationId) {
-        timer.schedule(() -> guarded(operationId, true), config.operations().queuedMs(), TimeUnit.MILLISECONDS);
+    /** Schedules a queued operation; it runs for {@code runningMs} once started. */
+    public void start(long operationId, long runningMs) {
+        timer.schedule(
+                () -> guarded(operationId, true, runningMs), config.operations().queuedMs(), TimeUnit.MILLISECONDS);
     }
 
-    private void guarded(long operationId, boolean starting) {
+    private void guarded(long operationId, boolean starting, long runningMs) {
         try {
             if (starting) {
                 if (effects.begin(operationId)) {
-                    timer.schedule(
-                            () -> guarded(operationId, false),
-                            config.operations().runningMs(),
-                            TimeUnit.MILLISECONDS);
+                    timer.schedule(() -> guarded(operationId, false, runningMs), runningMs, TimeUnit.MILLISECONDS);
                 }
             } else {
                 effects.finish(operationId);

@@ -3,12 +3,21 @@ package dev.ferry.simulator.aptible.service;
 import java.util.List;
 import java.util.Map;
 
-/** What {@code GET /_simulator/state} reports: counts and handles of everything stored. */
+/**
+ * What {@code GET /_simulator/state} reports: counts and handles of every live resource, and every
+ * operation since the last reset.
+ */
 public record SimulatorState(
         HandleCount accounts,
         Apps apps,
         Count services,
         Count configurations,
+        Databases databases,
+        Count databaseCredentials,
+        Endpoints vhosts,
+        HandleCount logDrains,
+        Count certificates,
+        Count backups,
         Operations operations,
         FaultSettings faults) {
 
@@ -22,6 +31,20 @@ public record SimulatorState(
             Map<String, List<String>> byAccount,
             Map<String, Integer> byStatus,
             List<String> deprovisioned) {}
+
+    /** Live databases; {@code backed} counts those with a real local database behind them. */
+    public record Databases(
+            int count,
+            List<String> handles,
+            Map<String, List<String>> byAccount,
+            Map<String, Integer> byType,
+            Map<String, Integer> byStatus,
+            int backed,
+            List<String> deprovisioned) {}
+
+    /** Live endpoints. */
+    public record Endpoints(
+            int count, Map<String, Integer> byStatus, Map<String, Integer> byType, List<String> userDomains) {}
 
     /** A plain count of live resources. */
     public record Count(int count) {}

@@ -2,7 +2,10 @@ package dev.ferry.simulator.aptible.service;
 
 import dev.ferry.simulator.aptible.domain.Account;
 import dev.ferry.simulator.aptible.domain.App;
+import dev.ferry.simulator.aptible.domain.Database;
+import dev.ferry.simulator.aptible.domain.LogDrain;
 import dev.ferry.simulator.aptible.domain.Operation;
+import dev.ferry.simulator.aptible.domain.Vhost;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,16 +30,16 @@ public class StateService {
         List<Account> accounts = store.accounts();
         Map<Long, String> accountHandles = accounts.stream().collect(Collectors.toMap(Account::id, Account::handle));
         List<App> live = store.apps().stream().filter(a -> !a.deleted()).toList();
-        Map<String, List<String>> byAccount = new TreeMap<>();
-        live.forEach(a -> byAccount
-                .computeIfAbsent(accountHandles.getOrDefault(a.accountId(), "?"), k -> new ArrayList<>())
-                .add(a.handle()));
-        byAccount.values().forEach(list -> list.sort(String::compareTo));
         List<Operation> operations = store.operations();
         Map<String, Map<String, Integer>> byTypeAndStatus = new TreeMap<>();
         operations.forEach(o -> byTypeAndStatus
                 .computeIfAbsent(o.type(), k -> new TreeMap<>())
                 .merge(o.status().wire(), 1, Integer::sum));
+        List<Database> dbs =
+                store.databases().stream().filter(d -> !d.deleted()).toList();
+        List<Vhost> vhosts = store.vhosts().stream().filter(v -> !v.deleted()).toList();
+        List<LogDrain> drains =
+                store.logDrains().stream().filter(d -> !d.deleted()).toList();
         return new SimulatorState(
                 new SimulatorState.HandleCount(
                         accounts.size(),
@@ -44,7 +47,7 @@ public class StateService {
                 new SimulatorState.Apps(
                         live.size(),
                         sorted(live.stream().map(App::handle).toList()),
-                        byAccount,
+                        byAccount(live, App::accountId, App::handle, accountHandles),
                         count(live, a -> a.status().wire()),
                         sorted(store.apps().stream()
                                 .filter(App::deleted)
@@ -55,6 +58,31 @@ public class StateService {
                 new SimulatorState.Count((int) store.configurations().stream()
                         .filter(c -> !c.deleted())
                         .count()),
+                new SimulatorState.Databases(
+                        dbs.size(),
+                        sorted(dbs.stream().map(Database::handle).toList()),
+                        byAccount(dbs, Database::accountId, Database::handle, accountHandles),
+                        count(dbs, Database::type),
+                        count(dbs, d -> d.status().wire()),
+                        (int) dbs.stream().filter(d -> d.backingRef() != null).count(),
+                        sorted(store.databases().stream()
+                                .filter(Database::deleted)
+                                .map(Database::handle)
+                                .toList())),
+                new SimulatorState.Count(dbs.size()),
+                new SimulatorState.Endpoints(
+                        vhosts.size(),
+                        count(vhosts, v -> v.status().wire()),
+                        count(vhosts, Vhost::type),
+                        sorted(vhosts.stream()
+                                .filter(v -> v.userDomain() != null)
+                                .map(Vhost::userDomain)
+                                .toList())),
+                new SimulatorState.HandleCount(
+                        drains.size(),
+                        sorted(drains.stream().map(LogDrain::handle).toList())),
+                new SimulatorState.Count(store.certificates().size()),
+                new SimulatorState.Count(store.backups().size()),
                 new SimulatorState.Operations(
                         operations.size(),
                         count(operations, Operation::type),
@@ -66,6 +94,15 @@ public class StateService {
     public void reset() {
         store.clear();
         faults.reset();
+    }
+
+    private static <T> Map<String, List<String>> byAccount(
+            List<T> items, Function<T, Long> account, Function<T, String> handle, Map<Long, String> handles) {
+        Map<String, List<String>> grouped = new TreeMap<>();
+        items.forEach(i -> grouped.computeIfAbsent(handles.getOrDefault(account.apply(i), "?"), k -> new ArrayList<>())
+                .add(handle.apply(i)));
+        grouped.values().forEach(list -> list.sort(String::compareTo));
+        return grouped;
     }
 
     private static <T> Map<String, Integer> count(List<T> items, Function<T, String> key) {

@@ -94,6 +94,13 @@ public class TokenService {
         return token;
     }
 
+    /** Forgets every token, as if all had expired: clients must log in again. Returns how many. */
+    public int revokeAll() {
+        int count = tokens.size();
+        tokens.clear();
+        return count;
+    }
+
     private long lifetime(String raw) {
         if (blank(raw)) {
             return config.tokens().defaultLifetimeSeconds();

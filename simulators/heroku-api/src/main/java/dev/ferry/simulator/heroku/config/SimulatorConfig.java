@@ -21,6 +21,26 @@ public interface SimulatorConfig {
     @WithDefault("0")
     int generatedApps();
 
+    /** How long a PG Backups capture runs before it reads as succeeded. */
+    @WithDefault("PT2S")
+    java.time.Duration backupDuration();
+
+    /** Real local databases behind add-ons marked {@code backed}; unset means none. */
+    Backing backing();
+
+    /** Where backed add-ons live. */
+    interface Backing {
+        /**
+         * JDBC URL of a PostgreSQL superuser connection, e.g. {@code
+         * jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres&password=postgres}; each backed
+         * Postgres add-on gets its own database and role there.
+         */
+        Optional<String> postgresAdminUrl();
+
+        /** {@code redis://host:port} of a Redis; each backed Redis add-on gets its own DB index (1, 2, ...). */
+        Optional<String> redisUrl();
+    }
+
     /** Settings of the per-account request token bucket. */
     RateLimit rateLimit();
 

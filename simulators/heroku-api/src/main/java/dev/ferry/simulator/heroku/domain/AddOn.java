@@ -13,6 +13,7 @@ import java.util.UUID;
  * @param billingAppId the app the add-on is billed to
  * @param configVars config var names exposed to the billing app
  * @param priceCents monthly price in cents, or null when unknown
+ * @param data Data API facts and local backing
  */
 public record AddOn(
         UUID id,
@@ -25,7 +26,8 @@ public record AddOn(
         Integer priceCents,
         Instant createdAt,
         Instant updatedAt,
-        List<AddOnAttachment> attachments) {
+        List<AddOnAttachment> attachments,
+        AddOnData data) {
 
     public AddOn {
         Objects.requireNonNull(id, "id");
@@ -35,5 +37,6 @@ public record AddOn(
         Objects.requireNonNull(billingAppId, "billingAppId");
         configVars = List.copyOf(configVars);
         attachments = List.copyOf(attachments);
+        data = data == null ? AddOnData.none() : data;
     }
 }

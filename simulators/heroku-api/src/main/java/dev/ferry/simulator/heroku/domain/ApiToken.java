@@ -22,4 +22,9 @@ public record ApiToken(String value, UUID accountId, Set<TokenScope> scopes) {
     public boolean readsSecrets() {
         return scopes.stream().anyMatch(TokenScope::readsSecrets);
     }
+
+    /** Whether any scope of this token allows changing apps. */
+    public boolean writesApps() {
+        return scopes.stream().anyMatch(TokenScope::writesApps);
+    }
 }

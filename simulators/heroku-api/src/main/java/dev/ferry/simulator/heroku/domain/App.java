@@ -12,6 +12,7 @@ import java.util.UUID;
  * @param ownerId owning account for personal apps, null for team apps
  * @param teamId owning team for team apps, null for personal apps
  * @param slugSize slug size in bytes, or null when unknown
+ * @param details domains, drains, releases and the rest; never null
  */
 public record App(
         UUID id,
@@ -28,7 +29,8 @@ public record App(
         boolean maintenance,
         Long slugSize,
         List<Formation> formation,
-        Map<String, String> configVars) {
+        Map<String, String> configVars,
+        AppDetails details) {
 
     public App {
         Objects.requireNonNull(id, "id");
@@ -38,6 +40,70 @@ public record App(
         }
         formation = List.copyOf(formation);
         configVars = Map.copyOf(configVars);
+        Objects.requireNonNull(details, "details");
+    }
+
+    /** This app with maintenance mode switched. */
+    public App withMaintenance(boolean on, Instant now) {
+        return new App(
+                id,
+                name,
+                region,
+                stack,
+                generation,
+                ownerId,
+                teamId,
+                createdAt,
+                now,
+                releasedAt,
+                buildpackProvidedDescription,
+                on,
+                slugSize,
+                formation,
+                configVars,
+                details);
+    }
+
+    /** This app with another formation. */
+    public App withFormation(List<Formation> newFormation, Instant now) {
+        return new App(
+                id,
+                name,
+                region,
+                stack,
+                generation,
+                ownerId,
+                teamId,
+                createdAt,
+                now,
+                releasedAt,
+                buildpackProvidedDescription,
+                maintenance,
+                slugSize,
+                newFormation,
+                configVars,
+                details);
+    }
+
+    /** This app with other config vars (used to point backed add-ons at real databases). */
+    public App withConfigVars(Map<String, String> vars) {
+        return new App(
+                id,
+                name,
+                region,
+                stack,
+                generation,
+                ownerId,
+                teamId,
+                createdAt,
+                updatedAt,
+                releasedAt,
+                buildpackProvidedDescription,
+                maintenance,
+                slugSize,
+                formation,
+                vars,
+                details);
     }
 
     /** Whether a team, not a person, owns this app. */

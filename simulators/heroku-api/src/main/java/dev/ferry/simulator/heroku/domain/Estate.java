@@ -19,18 +19,96 @@ public final class Estate {
     private final Map<UUID, Team> teams;
     private final Map<UUID, App> apps;
     private final Map<UUID, AddOn> addOns;
+    private final Map<UUID, Space> spaces;
+    private final Map<UUID, Pipeline> pipelines;
 
     public Estate(
             Collection<Account> accounts,
             Collection<ApiToken> tokens,
             Collection<Team> teams,
             Collection<App> apps,
-            Collection<AddOn> addOns) {
+            Collection<AddOn> addOns,
+            Collection<Space> spaces,
+            Collection<Pipeline> pipelines) {
         this.accounts = index(accounts, Account::id);
         this.tokens = index(tokens, ApiToken::value);
         this.teams = index(teams, Team::id);
         this.apps = index(apps, App::id);
         this.addOns = index(addOns, AddOn::id);
+        this.spaces = index(spaces, Space::id);
+        this.pipelines = index(pipelines, Pipeline::id);
+    }
+
+    /** The same estate with one app replaced by a changed copy (same id). */
+    public Estate withApp(App changed) {
+        Map<UUID, App> replaced = new LinkedHashMap<>(apps);
+        if (replaced.put(changed.id(), changed) == null) {
+            throw new IllegalArgumentException("no app " + changed.id());
+        }
+        return new Estate(
+                accounts.values(),
+                tokens.values(),
+                teams.values(),
+                replaced.values(),
+                addOns.values(),
+                spaces.values(),
+                pipelines.values());
+    }
+
+    public List<Space> spaces() {
+        return List.copyOf(spaces.values());
+    }
+
+    public List<Pipeline> pipelines() {
+        return List.copyOf(pipelines.values());
+    }
+
+    public Optional<Space> space(UUID id) {
+        return Optional.ofNullable(id == null ? null : spaces.get(id));
+    }
+
+    /** A space by id or name. */
+    public Optional<Space> spaceByIdOrName(String idOrName) {
+        return spaces.values().stream()
+                .filter(s -> s.name().equals(idOrName) || s.id().toString().equalsIgnoreCase(idOrName))
+                .findFirst();
+    }
+
+    /** A team by id or name. */
+    public Optional<Team> teamByIdOrName(String idOrName) {
+        return teams.values().stream()
+                .filter(t -> t.name().equals(idOrName) || t.id().toString().equalsIgnoreCase(idOrName))
+                .findFirst();
+    }
+
+    /** An add-on by id or name. */
+    public Optional<AddOn> addOnByIdOrName(String idOrName) {
+        return addOns.values().stream()
+                .filter(a -> a.name().equals(idOrName) || a.id().toString().equalsIgnoreCase(idOrName))
+                .findFirst();
+    }
+
+    /** Teams the account is a member of. */
+    public List<Team> teamsOf(Account account) {
+        return teams.values().stream()
+                .filter(t -> t.memberIds().contains(account.id()))
+                .toList();
+    }
+
+    /** Spaces of teams the account is a member of. */
+    public List<Space> spacesVisibleTo(Account account) {
+        return spaces.values().stream()
+                .filter(s -> team(s.teamId())
+                        .map(t -> t.memberIds().contains(account.id()))
+                        .orElse(false))
+                .toList();
+    }
+
+    /** Pipelines with at least one app the account can see. */
+    public List<Pipeline> pipelinesVisibleTo(Account account) {
+        return pipelines.values().stream()
+                .filter(p -> p.couplings().stream().anyMatch(c -> canSeeApp(account, c.appId())))
+                .toList();
     }
 
     private static <K, V> Map<K, V> index(Collection<V> values, Function<V, K> key) {

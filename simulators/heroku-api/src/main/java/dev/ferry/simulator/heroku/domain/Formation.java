@@ -14,4 +14,9 @@ public record Formation(
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(size, "size");
     }
+
+    /** This process type scaled to another quantity and size. */
+    public Formation scaled(int newQuantity, String newSize, Instant now) {
+        return new Formation(id, type, command, newQuantity, newSize, createdAt, now);
+    }
 }

@@ -41,4 +41,9 @@ public enum TokenScope {
     public boolean readsSecrets() {
         return this == GLOBAL || this == READ_PROTECTED || this == WRITE_PROTECTED;
     }
+
+    /** Whether this scope allows changing apps (maintenance, scaling, backups). */
+    public boolean writesApps() {
+        return this == GLOBAL || this == WRITE || this == WRITE_PROTECTED;
+    }
 }

@@ -37,4 +37,25 @@ public final class AcceptHeader {
     private static boolean isVersion3(String version) {
         return version.equals("3") || (version.startsWith("3.") && version.length() > 2);
     }
+
+    /** The variant after {@code 3.} the header asks for, e.g. {@code sdk}, or null for plain version 3. */
+    public static String variant(String header) {
+        if (header == null) {
+            return null;
+        }
+        for (String range : header.split(",")) {
+            String[] parts = range.split(";");
+            if (!parts[0].trim().toLowerCase(Locale.ROOT).equals(HEROKU_MEDIA_TYPE)) {
+                continue;
+            }
+            for (int i = 1; i < parts.length; i++) {
+                String[] param = parts[i].split("=", 2);
+                String value = param.length == 2 ? param[1].trim().replace("\"", "") : "";
+                if (param[0].trim().equalsIgnoreCase("version") && value.startsWith("3.")) {
+                    return value.substring(2);
+                }
+            }
+        }
+        return null;
+    }
 }

@@ -2,12 +2,15 @@ package dev.ferry.simulator.heroku.rest;
 
 import dev.ferry.simulator.heroku.domain.App;
 import dev.ferry.simulator.heroku.rest.view.AppView;
+import dev.ferry.simulator.heroku.service.ApiException;
 import dev.ferry.simulator.heroku.service.AppDirectory;
 import dev.ferry.simulator.heroku.service.Paginator;
 import dev.ferry.simulator.heroku.service.RangeField;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -33,12 +36,27 @@ public class AppResource {
     public Response list(RoutingContext rc, @HeaderParam(HerokuHeaders.RANGE) String range) {
         var estate = apps.estate();
         var page = Paginator.paginate(apps.visibleApps(Callers.of(rc)), range, RANGES);
-        return ListResponses.of(page, app -> AppView.of(app, estate));
+        boolean sdk = Callers.sdk(rc);
+        return ListResponses.of(page, app -> AppView.of(app, estate, sdk));
     }
 
     @GET
     @Path("/{app}")
     public AppView info(RoutingContext rc, @PathParam("app") String app) {
-        return AppView.of(apps.app(Callers.of(rc), app), apps.estate());
+        return AppView.of(apps.app(Callers.of(rc), app), apps.estate(), Callers.sdk(rc));
+    }
+
+    /** The body of {@code PATCH /apps/{app}}; only {@code maintenance} is supported. */
+    public record AppUpdate(Boolean maintenance) {}
+
+    /** Switches maintenance mode on or off; later reads (and ETags) show the change. */
+    @PATCH
+    @Path("/{app}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AppView update(RoutingContext rc, @PathParam("app") String app, AppUpdate update) {
+        if (update == null || update.maintenance() == null) {
+            throw ApiException.badRequest("Send {\"maintenance\": true} or {\"maintenance\": false}.");
+        }
+        return AppView.of(apps.setMaintenance(Callers.of(rc), app, update.maintenance()), apps.estate());
     }
 }

@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 public final class Callers {
 
     static final String KEY = "heroku-sim.caller";
+    static final String VARIANT = "heroku-sim.variant";
 
     private Callers() {}
 
@@ -18,5 +19,10 @@ public final class Callers {
             throw new ApiException(401, "unauthorized", "Invalid credentials provided.");
         }
         return caller;
+    }
+
+    /** Whether the request asked for the {@code version=3.sdk} variant. */
+    public static boolean sdk(RoutingContext rc) {
+        return "sdk".equals(rc.get(VARIANT));
     }
 }

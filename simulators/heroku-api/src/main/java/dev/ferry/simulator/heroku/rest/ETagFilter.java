@@ -21,6 +21,8 @@ public class ETagFilter implements ContainerResponseFilter {
 
     static final String ETAG = "ETag";
     static final String IF_NONE_MATCH = "If-None-Match";
+    /** Set on the request by {@link HerokuProtocolFilter} when a truncating fault applies. */
+    static final String TRUNCATE = "X-Simulator-Truncate";
 
     private final ObjectMapper mapper;
 
@@ -30,6 +32,14 @@ public class ETagFilter implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if ("true".equals(request.getHeaderString(TRUNCATE))
+                && response.getStatus() < 300
+                && response.hasEntity()
+                && !"GET".equals(request.getMethod())) {
+            String body = json(response.getEntity());
+            response.setEntity(body.substring(0, body.length() / 2));
+            return;
+        }
         if (!"GET".equals(request.getMethod())
                 || !HerokuPaths.isApi(request.getUriInfo().getPath())
                 || (response.getStatus() != 200 && response.getStatus() != 206)
@@ -38,10 +48,24 @@ public class ETagFilter implements ContainerResponseFilter {
         }
         String tag = tagOf(response.getEntity());
         response.getHeaders().putSingle(ETAG, tag);
+        if ("true".equals(request.getHeaderString(TRUNCATE))) {
+            String body = json(response.getEntity());
+            response.setEntity(body.substring(0, body.length() / 2));
+            response.getHeaders().remove(ETAG);
+            return;
+        }
         if (matches(request.getHeaderString(IF_NONE_MATCH), tag)) {
             response.setStatus(304);
             response.setEntity(null);
             response.getHeaders().remove("Content-Type");
+        }
+    }
+
+    private String json(Object entity) {
+        try {
+            return entity instanceof String text ? text : mapper.writeValueAsString(entity);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the answer", e);
         }
     }
 

@@ -18,6 +18,14 @@ public final class HerokuPaths {
         return "GET".equals(method) && (RATE_LIMITS.equals(path) || (RATE_LIMITS + "/").equals(path));
     }
 
+    /**
+     * Whether the path belongs to the Heroku Data API ({@code api.data.heroku.com}), served here on
+     * the same port: bearer auth applies, the Platform API's {@code Accept} version and rate limit do not.
+     */
+    public static boolean isDataApi(String path) {
+        return isUnder(path, "/client/v11") || isUnder(path, "/redis/v0") || isUnder(path, "/postgres/v0");
+    }
+
     private static boolean isUnder(String path, String root) {
         return path.equals(root) || path.startsWith(root + "/");
     }

@@ -66,7 +66,8 @@ public class HerokuProtocolFilter {
         });
 
         Optional<Caller> caller = authenticator.authenticate(rc.request().getHeader(HttpHeaders.AUTHORIZATION));
-        if (!AcceptHeader.acceptsVersion3(rc.request().getHeader(HttpHeaders.ACCEPT))) {
+        boolean dataApi = HerokuPaths.isDataApi(path);
+        if (!dataApi && !AcceptHeader.acceptsVersion3(rc.request().getHeader(HttpHeaders.ACCEPT))) {
             remaining(
                     rc, caller.map(c -> rateLimiter.remaining(c.account().id())).orElse(0));
             errors.send(
@@ -86,6 +87,11 @@ public class HerokuProtocolFilter {
             return;
         }
         Optional<FaultInjector.Hit> fault = faults.take(method, path);
+        if (fault.isPresent() && fault.get().truncate()) {
+            rc.request().headers().set(ETagFilter.TRUNCATE, "true");
+        } else {
+            rc.request().headers().remove(ETagFilter.TRUNCATE);
+        }
         if (fault.isPresent() && fault.get().latencyMs() > 0) {
             rc.vertx()
                     .setTimer(
@@ -110,7 +116,7 @@ public class HerokuProtocolFilter {
             errors.send(rc, injectedStatus, injected(injectedStatus));
             return;
         }
-        if (HerokuPaths.isFree(method, path)) {
+        if (HerokuPaths.isFree(method, path) || HerokuPaths.isDataApi(path)) {
             remaining(rc, rateLimiter.remaining(accountId));
         } else {
             RateDecision decision = rateLimiter.charge(accountId);
@@ -121,6 +127,7 @@ public class HerokuProtocolFilter {
             }
         }
         rc.put(Callers.KEY, caller);
+        rc.put(Callers.VARIANT, AcceptHeader.variant(rc.request().getHeader(HttpHeaders.ACCEPT)));
         // JAX-RS negotiates on Accept; the vendor type was checked above, so answer plain JSON.
         rc.request().headers().set(HttpHeaders.ACCEPT, "application/json");
         rc.next();
@@ -131,6 +138,9 @@ public class HerokuProtocolFilter {
         return switch (status) {
             case 429 -> new ErrorBody("rate_limit", RATE_LIMIT_MESSAGE, RATE_LIMIT_URL);
             case 503 -> new ErrorBody("service_unavailable", "The service is temporarily unavailable (injected).");
+            case 401 -> new ErrorBody("unauthorized", "Invalid credentials provided.");
+            case 403 -> new ErrorBody("forbidden", "You do not have access to this resource (injected).");
+            case 404 -> new ErrorBody("not_found", "Couldn't find that resource (injected).");
             default ->
                 new ErrorBody(
                         status >= 500 ? "internal_server_error" : "bad_request",

@@ -5,6 +5,7 @@ import static dev.ferry.simulator.heroku.service.EstateAssembler.orDefault;
 
 import dev.ferry.simulator.heroku.domain.AddOn;
 import dev.ferry.simulator.heroku.domain.AddOnAttachment;
+import dev.ferry.simulator.heroku.domain.AddOnData;
 import dev.ferry.simulator.heroku.domain.App;
 import dev.ferry.simulator.heroku.domain.Ids;
 import dev.ferry.simulator.heroku.service.EstateDocument.AddOnSpec;
@@ -95,7 +96,50 @@ final class AddOnAssembler {
                 spec.priceCents(),
                 created,
                 created,
-                attachments);
+                attachments,
+                data(spec, where));
+    }
+
+    /** Data API facts: only Postgres and Redis add-ons have them, and only they can be backed. */
+    private AddOnData data(AddOnSpec spec, String where) {
+        boolean postgres = spec.service().equals("heroku-postgresql");
+        boolean redis = spec.service().equals("heroku-redis");
+        if (Boolean.TRUE.equals(spec.backed()) && !postgres && !redis) {
+            problems.add(where + ": only heroku-postgresql and heroku-redis add-ons can be backed");
+        }
+        if ((spec.postgres() != null && !postgres) || (spec.redis() != null && !redis)) {
+            problems.add(where + ": postgres facts need heroku-postgresql, redis facts heroku-redis");
+        }
+        if (spec.seed() != null
+                && !spec.seed().equals("sidekiq")
+                && !spec.seed().equals("cache")) {
+            problems.add(where + ": seed must be sidekiq or cache");
+        }
+        if (postgres) {
+            var pg = spec.postgres();
+            return new AddOnData(
+                    Boolean.TRUE.equals(spec.backed()),
+                    null,
+                    pg == null || pg.numBytes() == null ? 9_437_184L : pg.numBytes(),
+                    pg == null || pg.numTables() == null ? 12 : pg.numTables(),
+                    pg == null || pg.version() == null ? "16.4" : pg.version(),
+                    pg == null ? List.of() : pg.followers(),
+                    null,
+                    null);
+        }
+        if (redis) {
+            var r = spec.redis();
+            return new AddOnData(
+                    Boolean.TRUE.equals(spec.backed()),
+                    orDefault(spec.seed(), "cache"),
+                    null,
+                    null,
+                    r == null || r.version() == null ? "7.2.4" : r.version(),
+                    List.of(),
+                    r == null || r.maxmemoryPolicy() == null ? "noeviction" : r.maxmemoryPolicy(),
+                    r == null || r.tls() == null ? Boolean.TRUE : r.tls());
+        }
+        return AddOnData.none();
     }
 
     private AddOnAttachment attachment(AddOnSpec addOn, UUID addOnId, Instant created, AttachmentSpec spec) {

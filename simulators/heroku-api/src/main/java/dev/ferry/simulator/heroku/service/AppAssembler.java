@@ -32,11 +32,17 @@ final class AppAssembler {
     private final Map<String, Account> accountsByEmail;
     private final Map<String, Team> teamsByName;
     private final List<String> problems;
+    private final DetailsAssembler details;
     private final Map<String, App> appsByName = new LinkedHashMap<>();
 
-    AppAssembler(Map<String, Account> accountsByEmail, Map<String, Team> teamsByName, List<String> problems) {
+    AppAssembler(
+            Map<String, Account> accountsByEmail,
+            Map<String, Team> teamsByName,
+            DetailsAssembler details,
+            List<String> problems) {
         this.accountsByEmail = accountsByEmail;
         this.teamsByName = teamsByName;
+        this.details = details;
         this.problems = problems;
     }
 
@@ -57,6 +63,8 @@ final class AppAssembler {
         }
         UUID ownerId = null;
         UUID teamId = null;
+        Team team = null;
+        String ownerEmail = spec.owner();
         if ((spec.owner() == null) == (spec.team() == null)) {
             problems.add("app " + spec.name() + " needs exactly one of owner or team");
             return;
@@ -68,15 +76,17 @@ final class AppAssembler {
             }
             ownerId = owner.id();
         } else {
-            Team team = teamsByName.get(spec.team());
+            team = teamsByName.get(spec.team());
             if (team == null) {
                 problems.add("app " + spec.name() + " has unknown team " + spec.team());
                 return;
             }
             teamId = team.id();
+            ownerEmail = team.ownerEmail();
         }
         Instant created = orDefault(spec.createdAt(), DEFAULT_TIME);
         Instant updated = orDefault(spec.updatedAt(), created);
+        Instant released = orDefault(spec.releasedAt(), updated);
         App app = new App(
                 orDefault(spec.id(), Ids.derive("app", spec.name())),
                 spec.name(),
@@ -87,12 +97,13 @@ final class AppAssembler {
                 teamId,
                 created,
                 updated,
-                orDefault(spec.releasedAt(), updated),
+                released,
                 spec.buildpackProvidedDescription(),
                 Boolean.TRUE.equals(spec.maintenance()),
                 spec.slugSize(),
                 formation(spec, created, updated),
-                configVars(spec));
+                configVars(spec),
+                details.details(spec, team, ownerEmail, created, released));
         appsByName.put(app.name(), app);
     }
 

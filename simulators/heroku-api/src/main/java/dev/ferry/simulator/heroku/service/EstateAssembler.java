@@ -6,6 +6,8 @@ import dev.ferry.simulator.heroku.domain.ApiToken;
 import dev.ferry.simulator.heroku.domain.App;
 import dev.ferry.simulator.heroku.domain.Estate;
 import dev.ferry.simulator.heroku.domain.Ids;
+import dev.ferry.simulator.heroku.domain.Pipeline;
+import dev.ferry.simulator.heroku.domain.Space;
 import dev.ferry.simulator.heroku.domain.Team;
 import dev.ferry.simulator.heroku.domain.TokenScope;
 import dev.ferry.simulator.heroku.service.EstateDocument.AccountSpec;
@@ -51,9 +53,17 @@ public final class EstateAssembler {
         document.accounts().forEach(this::addAccount);
         document.teams().forEach(this::addTeam);
         document.accounts().forEach(this::checkDefaultTeam);
+        NetworkAssembler network = new NetworkAssembler(teamsByName, problems);
+        Map<String, Space> spaces = network.spaces(document.spaces());
+        Map<String, UUID> addOnIds = new LinkedHashMap<>();
+        document.addons().stream()
+                .filter(a -> a.name() != null)
+                .forEach(a -> addOnIds.put(a.name(), orDefault(a.id(), Ids.derive("addon", a.name()))));
+        DetailsAssembler details = new DetailsAssembler(spaces, addOnIds, problems);
         Map<String, App> appsByName =
-                new AppAssembler(accountsByEmail, teamsByName, problems).assemble(document.apps());
+                new AppAssembler(accountsByEmail, teamsByName, details, problems).assemble(document.apps());
         List<AddOn> addOns = new AddOnAssembler(appsByName, problems).assemble(document.addons());
+        List<Pipeline> pipelines = network.pipelines(document.pipelines(), appsByName);
         if (accountsByEmail.isEmpty()) {
             problems.add("the estate has no accounts");
         }
@@ -61,7 +71,14 @@ public final class EstateAssembler {
             throw new EstateInvalidException(source, problems);
         }
         try {
-            return new Estate(accountsByEmail.values(), tokens, teamsByName.values(), appsByName.values(), addOns);
+            return new Estate(
+                    accountsByEmail.values(),
+                    tokens,
+                    teamsByName.values(),
+                    appsByName.values(),
+                    addOns,
+                    spaces.values(),
+                    pipelines);
         } catch (IllegalArgumentException e) {
             throw new EstateInvalidException(source, List.of(e.getMessage()));
         }

@@ -13,8 +13,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class FaultInjector {
 
-    /** What a test asks for; {@code status} 0 means delay only, {@code count} 0 means unlimited. */
-    public record FaultSpec(String method, String pathPrefix, Integer status, Integer count, Long latencyMs) {
+    /**
+     * What a test asks for; {@code status} 0 means delay only, {@code count} 0 means unlimited, {@code
+     * truncate} answers normally but cuts the JSON body in half (a malformed answer).
+     */
+    public record FaultSpec(
+            String method, String pathPrefix, Integer status, Integer count, Long latencyMs, Boolean truncate) {
+
+        public FaultSpec(String method, String pathPrefix, Integer status, Integer count, Long latencyMs) {
+            this(method, pathPrefix, status, count, latencyMs, null);
+        }
+
+        boolean truncates() {
+            return Boolean.TRUE.equals(truncate);
+        }
 
         /** Problems with the spec, empty when it is usable. */
         public List<String> problems() {
@@ -32,18 +44,22 @@ public class FaultInjector {
             if (latencyMs != null && (latencyMs < 0 || latencyMs > 600_000)) {
                 problems.add("latency_ms must be between 0 and 600000");
             }
-            if (s == 0 && (latencyMs == null || latencyMs == 0)) {
-                problems.add("give a status, a latency_ms, or both");
+            if (s == 0 && (latencyMs == null || latencyMs == 0) && !truncates()) {
+                problems.add("give a status, a latency_ms, truncate, or a combination");
+            }
+            if (s != 0 && truncates()) {
+                problems.add("truncate applies to successful answers; leave status out");
             }
             return problems;
         }
     }
 
     /** A fault as installed, with the requests it still applies to ({@code -1}: unlimited). */
-    public record FaultView(String method, String pathPrefix, int status, long latencyMs, int remaining) {}
+    public record FaultView(
+            String method, String pathPrefix, int status, long latencyMs, boolean truncate, int remaining) {}
 
     /** What to do to one request. */
-    public record Hit(int status, long latencyMs) {}
+    public record Hit(int status, long latencyMs, boolean truncate) {}
 
     private static final class Fault {
         final FaultSpec spec;
@@ -78,6 +94,7 @@ public class FaultInjector {
                     spec.pathPrefix(),
                     spec.status() == null ? 0 : spec.status(),
                     spec.latencyMs() == null ? 0 : spec.latencyMs(),
+                    spec.truncates(),
                     remaining.get());
         }
     }
@@ -97,7 +114,8 @@ public class FaultInjector {
             if (fault.matches(method, path) && fault.take()) {
                 return Optional.of(new Hit(
                         fault.spec.status() == null ? 0 : fault.spec.status(),
-                        fault.spec.latencyMs() == null ? 0 : fault.spec.latencyMs()));
+                        fault.spec.latencyMs() == null ? 0 : fault.spec.latencyMs(),
+                        fault.spec.truncates()));
             }
         }
         return Optional.empty();

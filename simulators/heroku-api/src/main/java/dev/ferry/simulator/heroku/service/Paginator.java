@@ -18,12 +18,14 @@ public final class Paginator {
     public static <T> Page<T> paginate(List<T> items, String rangeHeader, List<RangeField<T>> fields) {
         List<String> names = fields.stream().map(RangeField::name).toList();
         RangeRequest range = RangeRequest.parse(rangeHeader, names);
-        Function<T, String> key = fields.stream()
+        RangeField<T> field = fields.stream()
                 .filter(f -> f.name().equals(range.field()))
                 .findFirst()
-                .orElseThrow()
-                .key();
-        Comparator<String> order = range.descending() ? Comparator.<String>reverseOrder() : Comparator.naturalOrder();
+                .orElseThrow();
+        Function<T, String> key = field.key();
+        Comparator<String> ascending =
+                field.numeric() ? Comparator.comparing(Paginator::number) : Comparator.naturalOrder();
+        Comparator<String> order = range.descending() ? ascending.reversed() : ascending;
         List<T> selected = items.stream()
                 .filter(item -> afterStart(order, key.apply(item), range))
                 .filter(item -> beforeEnd(order, key.apply(item), range))
@@ -35,6 +37,14 @@ public final class Paginator {
         String contentRange = range.field() + " " + first + ".." + last + "; max=" + range.max();
         String nextRange = selected.size() > page.size() ? range.next(last) : null;
         return new Page<>(page, nextRange, contentRange, String.join(", ", names));
+    }
+
+    private static Long number(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("Invalid `Range` header: " + value + " is not a number.");
+        }
     }
 
     private static boolean afterStart(Comparator<String> order, String value, RangeRequest range) {

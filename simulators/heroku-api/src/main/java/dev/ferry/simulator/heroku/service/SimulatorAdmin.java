@@ -11,20 +11,28 @@ public class SimulatorAdmin {
     private final RateLimiter rateLimiter;
     private final RequestLog requestLog;
     private final FaultInjector faults;
+    private final BackupLedger backups;
 
-    public SimulatorAdmin(EstateStore store, RateLimiter rateLimiter, RequestLog requestLog, FaultInjector faults) {
+    public SimulatorAdmin(
+            EstateStore store,
+            RateLimiter rateLimiter,
+            RequestLog requestLog,
+            FaultInjector faults,
+            BackupLedger backups) {
         this.store = store;
         this.rateLimiter = rateLimiter;
         this.requestLog = requestLog;
         this.faults = faults;
+        this.backups = backups;
     }
 
-    /** Reloads the estate file, refills every bucket, clears the request counts and every fault. */
+    /** Reloads the estate file (undoing writes), refills every bucket, clears counts, faults and backups. */
     public Estate reset() {
         Estate estate = store.reload();
         rateLimiter.reset();
         requestLog.clear();
         faults.clear();
+        backups.clear();
         return estate;
     }
 }

@@ -35,7 +35,17 @@ class GeneratedAppsTest {
         Estate first = EstateAssembler.assemble("test", GeneratedApps.addTo(base(), 300));
         Estate second = EstateAssembler.assemble("test", GeneratedApps.addTo(base(), 300));
         assertThat(first.apps()).hasSize(300);
-        assertThat(first.addOns()).hasSize(300);
+        // 180 Postgres (3 in 5), 60 Redis (1 in 5), 42 Papertrail (1 in 7).
+        assertThat(first.addOns()).hasSize(180 + 60 + 42);
+        assertThat(first.apps().stream().filter(a -> a.details().domains().size() > 1))
+                .hasSize(90);
+        assertThat(first.apps().stream().filter(a -> a.details().features().contains("preboot")))
+                .hasSize(75);
+        assertThat(first.apps().stream()
+                        .filter(a -> a.details().releases().stream()
+                                .anyMatch(r -> r.status().equals("failed"))))
+                .hasSize(12);
+        assertThat(first.pipelines()).hasSize(30);
         assertThat(first.apps())
                 .extracting(App::id)
                 .isEqualTo(second.apps().stream().map(App::id).toList());

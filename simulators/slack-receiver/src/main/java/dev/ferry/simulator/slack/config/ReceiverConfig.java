@@ -35,4 +35,19 @@ public interface ReceiverConfig {
     /** App id put on posted messages. */
     @WithDefault("A0FERRYAPP")
     String appId();
+
+    RateLimit rateLimit();
+
+    /** Slack's per-channel posting limit, off by default. */
+    interface RateLimit {
+        /** Messages a channel takes per second before answering 429 with Retry-After; 0 is off. */
+        @WithDefault("0")
+        int perChannelPerSecond();
+    }
+
+    /**
+     * The receiver's own base URL as Ferry reaches it, used in the response_url of signed
+     * interactivity requests; defaults to the address the request for one came to.
+     */
+    java.util.Optional<String> publicUrl();
 }

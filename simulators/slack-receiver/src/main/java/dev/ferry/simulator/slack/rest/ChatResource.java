@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.simulator.slack.domain.RateLimited;
 import dev.ferry.simulator.slack.domain.SlackError;
 import dev.ferry.simulator.slack.service.ChatService;
 import jakarta.ws.rs.Consumes;
@@ -17,7 +18,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
-/** The Web API surface: {@code chat.postMessage}; other methods answer {@code unknown_method}. */
+/**
+ * The Web API surface: {@code chat.postMessage} and {@code chat.update}; other methods answer
+ * {@code unknown_method}.
+ */
 @Path("/api")
 public class ChatResource {
 
@@ -39,6 +43,23 @@ public class ChatResource {
         try {
             ObjectNode payload = Forms.isForm(headers.getMediaType()) ? fromForm(body) : fromJson(body);
             return ok(chat.post(headers.getHeaderString(HttpHeaders.AUTHORIZATION), payload));
+        } catch (RateLimited e) {
+            return rateLimited(e);
+        } catch (SlackError e) {
+            return ok(refusal(e));
+        }
+    }
+
+    /** Replaces a posted message; always HTTP 200 like Slack, except 429 when rate limited. */
+    @POST
+    @Path("chat.update")
+    @Consumes(MediaType.WILDCARD)
+    public Response update(String body, @Context HttpHeaders headers) {
+        try {
+            ObjectNode payload = Forms.isForm(headers.getMediaType()) ? fromForm(body) : fromJson(body);
+            return ok(chat.update(headers.getHeaderString(HttpHeaders.AUTHORIZATION), payload));
+        } catch (RateLimited e) {
+            return rateLimited(e);
         } catch (SlackError e) {
             return ok(refusal(e));
         }
@@ -93,6 +114,15 @@ public class ChatResource {
             }
         }
         return payload;
+    }
+
+    /** Slack answers a rate-limited Web API call with HTTP 429, Retry-After and ok:false. */
+    private Response rateLimited(RateLimited e) {
+        return Response.status(429)
+                .header("Retry-After", String.valueOf(RateLimited.RETRY_AFTER_SECONDS))
+                .type(JSON_UTF8)
+                .entity(refusal(e).toString())
+                .build();
     }
 
     private static Response ok(ObjectNode answer) {

@@ -3,6 +3,7 @@ package dev.ferry.simulator.slack.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ferry.simulator.slack.domain.RateLimited;
 import dev.ferry.simulator.slack.domain.SlackError;
 import dev.ferry.simulator.slack.service.WebhookService;
 import jakarta.ws.rs.Consumes;
@@ -47,6 +48,13 @@ public class WebhookResource {
                     Forms.isForm(headers.getMediaType()) ? Forms.decode(body).get("payload") : body;
             webhooks.post(path, parse(raw));
             return Response.ok("ok", MediaType.TEXT_PLAIN_TYPE).build();
+        } catch (RateLimited e) {
+            return Response.status(429)
+                    .type(MediaType.TEXT_PLAIN_TYPE)
+                    .header("Retry-After", String.valueOf(RateLimited.RETRY_AFTER_SECONDS))
+                    .header(DETAIL_HEADER, e.getMessage())
+                    .entity("rate_limited")
+                    .build();
         } catch (SlackError e) {
             return Response.status(400)
                     .type(MediaType.TEXT_PLAIN_TYPE)

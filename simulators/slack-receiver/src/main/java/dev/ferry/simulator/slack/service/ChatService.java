@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.simulator.slack.config.ReceiverConfig;
+import dev.ferry.simulator.slack.domain.RateLimited;
 import dev.ferry.simulator.slack.domain.RecordedMessage;
 import dev.ferry.simulator.slack.domain.SlackError;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Implements the Web API's {@code chat.postMessage}: bot-token auth, channel look-up, the same
- * payload checks as webhooks, and Slack's success body with a fresh {@code ts}.
+ * Implements the Web API's {@code chat.postMessage} and {@code chat.update}: bot-token auth,
+ * channel look-up, the same payload checks as webhooks, the per-channel rate limit, and Slack's
+ * success body with a fresh {@code ts} (threads: {@code thread_ts} is recorded and echoed).
  */
 @ApplicationScoped
 public class ChatService {
@@ -19,6 +21,7 @@ public class ChatService {
     private final ChannelDirectory channels;
     private final MessageTimestamps timestamps;
     private final MessageLog log;
+    private final RateLimiter limiter;
     private final ObjectMapper json;
 
     public ChatService(
@@ -26,11 +29,13 @@ public class ChatService {
             ChannelDirectory channels,
             MessageTimestamps timestamps,
             MessageLog log,
+            RateLimiter limiter,
             ObjectMapper json) {
         this.config = config;
         this.channels = channels;
         this.timestamps = timestamps;
         this.log = log;
+        this.limiter = limiter;
         this.json = json;
     }
 
@@ -39,6 +44,52 @@ public class ChatService {
      * also allows, from a {@code token} argument.
      */
     public ObjectNode post(String authorization, ObjectNode payload) {
+        authenticate(authorization, payload);
+        String channelArg = text(payload, "channel");
+        String channel = channels.resolve(channelArg)
+                .orElseThrow(() -> new SlackError("channel_not_found", "unknown channel " + channelArg));
+        PayloadChecker.check(payload);
+        if (!limiter.admit(channel)) {
+            throw new RateLimited(channel);
+        }
+        String ts = timestamps.next();
+        log.record(RecordedMessage.VIA_CHAT, channelArg, payload, channel, ts);
+        ObjectNode answer = json.createObjectNode();
+        answer.put("ok", true);
+        answer.put("channel", channel);
+        answer.put("ts", ts);
+        answer.set("message", message(payload, ts));
+        return answer;
+    }
+
+    /**
+     * Replaces a message the bot posted: {@code channel} and {@code ts} name it; the new text and
+     * blocks are checked like a post. Unknown messages answer {@code message_not_found}.
+     */
+    public ObjectNode update(String authorization, ObjectNode payload) {
+        authenticate(authorization, payload);
+        String channelArg = text(payload, "channel");
+        String channel = channels.resolve(channelArg)
+                .orElseThrow(() -> new SlackError("channel_not_found", "unknown channel " + channelArg));
+        String ts = text(payload, "ts");
+        if (ts == null || log.posted(channel, ts).isEmpty()) {
+            throw new SlackError("message_not_found", "no message with ts " + ts + " in " + channel);
+        }
+        PayloadChecker.check(payload);
+        if (!limiter.admit(channel)) {
+            throw new RateLimited(channel);
+        }
+        log.record(RecordedMessage.VIA_UPDATE, channelArg, payload, channel, ts);
+        ObjectNode answer = json.createObjectNode();
+        answer.put("ok", true);
+        answer.put("channel", channel);
+        answer.put("ts", ts);
+        answer.put("text", payload.path("text").asText(""));
+        answer.set("message", message(payload, ts));
+        return answer;
+    }
+
+    private void authenticate(String authorization, ObjectNode payload) {
         String token = bearer(authorization);
         if (token == null && payload.path("token").isTextual()) {
             token = payload.get("token").asText();
@@ -49,19 +100,10 @@ public class ChatService {
         if (!config.botTokens().contains(token)) {
             throw new SlackError("invalid_auth", "the token is not a known bot token");
         }
-        String channelArg =
-                payload.path("channel").isTextual() ? payload.get("channel").asText() : null;
-        String channel = channels.resolve(channelArg)
-                .orElseThrow(() -> new SlackError("channel_not_found", "unknown channel " + channelArg));
-        PayloadChecker.check(payload);
-        String ts = timestamps.next();
-        log.record(RecordedMessage.VIA_CHAT, channelArg, payload);
-        ObjectNode answer = json.createObjectNode();
-        answer.put("ok", true);
-        answer.put("channel", channel);
-        answer.put("ts", ts);
-        answer.set("message", message(payload, ts));
-        return answer;
+    }
+
+    private static String text(ObjectNode payload, String field) {
+        return payload.path(field).isTextual() ? payload.get(field).asText() : null;
     }
 
     private ObjectNode message(ObjectNode payload, String ts) {

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Executor crash test: packages the Aptible simulator and executor-service, then runs
+# executor-service's ExecutorCrashBench (-Pcrash): a 30-step migration while the packaged executor
+# is killed with SIGKILL at 20 random moments and restarted each time. Extra Maven arguments are
+# passed on (e.g. -Dcrash.kills=5 -Dcrash.seed=42). The report is also written to
+# executor-service/target/bench/executor-crash.txt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -B -q "$@" -pl simulators/aptible-api,executor-service package -DskipTests
+./mvnw -B "$@" -pl executor-service -Pcrash test
+echo
+cat executor-service/target/bench/executor-crash.txt

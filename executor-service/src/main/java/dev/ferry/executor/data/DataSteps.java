@@ -1,0 +1,128 @@
+package dev.ferry.executor.data;
+
+import dev.ferry.events.secret.SealedSecret;
+import dev.ferry.events.secret.SecretBox;
+import dev.ferry.executor.data.postgres.CopyOptions;
+import dev.ferry.executor.data.postgres.DataCopyException;
+import dev.ferry.executor.data.postgres.PgTools;
+import dev.ferry.executor.step.StepContext;
+import dev.ferry.executor.step.StepException;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What the data steps share: opening the sealed source URL, resolving the target URL by handle,
+ * running the blocking copy off the event loop, and turning engine failures into step failures.
+ */
+@ApplicationScoped
+public class DataSteps {
+
+    /** The engine settings, from {@link DataCopyConfig} or given directly in tests. */
+    public record Settings(
+            Optional<Path> postgresBin,
+            int jobs,
+            long splitTableBytes,
+            String maintenanceWorkMem,
+            Duration progressEvery,
+            int redisBatch) {
+
+        public CopyOptions options(int jobs) {
+            return new CopyOptions(jobs, splitTableBytes, maintenanceWorkMem, progressEvery);
+        }
+    }
+
+    private final SecretBox secrets;
+    private final TargetDatabases targets;
+    private final Settings settings;
+    private final PgTools tools;
+
+    @Inject
+    public DataSteps(SecretBox secrets, Instance<TargetDatabases> targets, DataCopyConfig config) {
+        this(
+                secrets,
+                targets.isResolvable() ? targets.get() : null,
+                new Settings(
+                        config.postgresBin().map(Path::of),
+                        config.jobs(),
+                        config.splitTableMb() << 20,
+                        config.maintenanceWorkMem(),
+                        config.progressEvery(),
+                        config.redisBatch()));
+    }
+
+    public DataSteps(SecretBox secrets, TargetDatabases targets, Settings settings) {
+        this.secrets = secrets;
+        this.targets = targets;
+        this.settings = settings;
+        this.tools = new PgTools(settings.postgresBin());
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public PgTools tools() {
+        return tools;
+    }
+
+    /** Opens a sealed secret input of the step; its value never leaves this process in plaintext. */
+    public String secret(StepContext context, String name) {
+        SealedSecret sealed = context.step().secrets() == null
+                ? null
+                : context.step().secrets().get(name);
+        if (sealed == null) {
+            throw new StepException("Step " + context.step().id() + " lacks the secret '" + name + "'", false);
+        }
+        return secrets.open(sealed);
+    }
+
+    /** The target database's URL, looked up by its handle when the step runs. */
+    public Uni<String> targetUrl(String handle) {
+        if (targets == null) {
+            return Uni.createFrom()
+                    .failure(new StepException(
+                            "No TargetDatabases implementation is available to find database " + handle, false));
+        }
+        return targets.connectionUrl(handle)
+                .onFailure(f -> !(f instanceof StepException))
+                .transform(f -> new StepException(
+                        "Cannot find the connection URL of database " + handle + ": " + f.getMessage(), true));
+    }
+
+    /** Runs blocking engine work on a worker thread; engine failures become step failures with the same retryability. */
+    public <T> Uni<T> blocking(Supplier<T> work) {
+        return Uni.createFrom()
+                .item(work)
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onFailure(DataCopyException.class)
+                .transform(f -> new StepException(f.getMessage(), ((DataCopyException) f).retryable()))
+                .onFailure(IllegalArgumentException.class)
+                .transform(f -> new StepException(f.getMessage(), false));
+    }
+
+    /** A positive integer parameter, or the default when absent. */
+    public static int intParameter(StepContext context, String name, int fallback) {
+        String value = context.step().parameters().get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n < 1 || n > 64) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new StepException(
+                    "Step " + context.step().id() + ": " + name + " must be a number from 1 to 64, was '" + value + "'",
+                    false);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.ferry.executor.rest;
+
+import dev.ferry.executor.service.DryRun;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Checks a plan version against Aptible without changing anything. */
+@Path("/api/plans/{planId}/versions/{version}/dry-run")
+@Produces(MediaType.APPLICATION_JSON)
+public class DryRunResource {
+    private final DryRun dryRun;
+
+    public DryRunResource(DryRun dryRun) {
+        this.dryRun = dryRun;
+    }
+
+    @POST
+    @Operation(summary = "Run every step's dry run against the target; returns the problems per step")
+    public Uni<DryRun.Report> check(@PathParam("planId") String planId, @PathParam("version") int version) {
+        return dryRun.check(planId, version);
+    }
+}

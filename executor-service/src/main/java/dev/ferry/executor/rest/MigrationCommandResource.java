@@ -1,0 +1,96 @@
+package dev.ferry.executor.rest;
+
+import dev.ferry.events.command.ApproveGate;
+import dev.ferry.events.command.CancelMigration;
+import dev.ferry.events.command.MigrationCommand;
+import dev.ferry.events.command.PauseMigration;
+import dev.ferry.events.command.ResumeMigration;
+import dev.ferry.events.command.RetryStep;
+import dev.ferry.events.command.RollbackMigration;
+import dev.ferry.executor.service.MigrationCommands;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.util.function.BiFunction;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * People's requests about a running migration. Each is checked against the migration, appended to
+ * ferry.commands and answered 202; the engine acts once the command is consumed.
+ */
+@Path("/api/migrations/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+public class MigrationCommandResource {
+    private static final String VIA = "rest";
+
+    private final MigrationCommands commands;
+    private final Caller caller;
+    private final Clock clock;
+
+    public MigrationCommandResource(MigrationCommands commands, Caller caller, Clock clock) {
+        this.commands = commands;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    @POST
+    @Path("/pause")
+    @Operation(summary = "Pause: running steps finish, no new step starts")
+    public Uni<Response> pause(@PathParam("id") String id, @Context HttpHeaders headers, String body) {
+        return submit(headers, body, (who, b) -> new PauseMigration(id, who, VIA, clock.instant()));
+    }
+
+    @POST
+    @Path("/resume")
+    @Operation(summary = "Resume a paused migration")
+    public Uni<Response> resume(@PathParam("id") String id, @Context HttpHeaders headers, String body) {
+        return submit(headers, body, (who, b) -> new ResumeMigration(id, who, VIA, clock.instant()));
+    }
+
+    @POST
+    @Path("/cancel")
+    @Operation(summary = "Cancel: no further step runs, nothing is undone")
+    public Uni<Response> cancel(@PathParam("id") String id, @Context HttpHeaders headers, String body) {
+        return submit(headers, body, (who, b) -> new CancelMigration(id, who, VIA, b.reason(), clock.instant()));
+    }
+
+    @POST
+    @Path("/rollback")
+    @Operation(summary = "Undo succeeded steps in reverse order back to the last point of no return")
+    public Uni<Response> rollback(@PathParam("id") String id, @Context HttpHeaders headers, String body) {
+        return submit(headers, body, (who, b) -> new RollbackMigration(id, who, VIA, clock.instant()));
+    }
+
+    @POST
+    @Path("/steps/{stepId}/retry")
+    @Operation(summary = "Retry a step that failed for good")
+    public Uni<Response> retry(
+            @PathParam("id") String id, @PathParam("stepId") String stepId, @Context HttpHeaders headers, String body) {
+        return submit(headers, body, (who, b) -> new RetryStep(id, stepId, who, VIA, clock.instant()));
+    }
+
+    @POST
+    @Path("/steps/{stepId}/approval")
+    @Operation(summary = "Approve a step's open gate or confirm its manual task")
+    public Uni<Response> approve(
+            @PathParam("id") String id, @PathParam("stepId") String stepId, @Context HttpHeaders headers, String body) {
+        return submit(headers, body, (who, b) -> new ApproveGate(id, stepId, who, VIA, b.comment(), clock.instant()));
+    }
+
+    private Uni<Response> submit(
+            HttpHeaders headers, String rawBody, BiFunction<String, CommandBody, MigrationCommand> make) {
+        CommandBody body = CommandBody.parse(rawBody);
+        MigrationCommand command = make.apply(caller.of(headers, body.by()), body);
+        return commands.submit(command)
+                .map(submitted -> Response.accepted(submitted).build());
+    }
+}

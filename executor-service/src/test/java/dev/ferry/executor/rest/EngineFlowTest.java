@@ -1,0 +1,382 @@
+package dev.ferry.executor.rest;
+
+import static dev.ferry.executor.support.Flows.awaitStatus;
+import static dev.ferry.executor.support.Flows.awaitStep;
+import static dev.ferry.executor.support.Flows.record;
+import static dev.ferry.executor.support.Flows.step;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import dev.ferry.events.CloudEvent;
+import dev.ferry.events.EventIds;
+import dev.ferry.events.command.ApproveGate;
+import dev.ferry.events.migration.GateApproved;
+import dev.ferry.events.migration.StepCompensated;
+import dev.ferry.events.migration.StepFailed;
+import dev.ferry.events.migration.StepSucceeded;
+import dev.ferry.events.plan.RetryPolicy;
+import dev.ferry.executor.support.Flows;
+import dev.ferry.executor.support.RecordingStep;
+import dev.ferry.testkit.KafkaTestResource;
+import dev.ferry.testkit.PostgresTestResource;
+import dev.ferry.testkit.SimulatorResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(
+        value = PostgresTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "ferry_executor"))
+@WithTestResource(
+        value = SimulatorResource.class,
+        initArgs = {
+            @ResourceArg(name = "module", value = "simulators/aptible-api"),
+            @ResourceArg(name = "property", value = "quarkus.rest-client.aptible.url")
+        })
+class EngineFlowTest {
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    Flows flows;
+
+    @BeforeEach
+    void setUp() {
+        flows = new Flows(bootstrap);
+    }
+
+    @Test
+    void gatesWaitForPeopleOverRestAndTheCommandsTopicAndRecordWhoAndHow() {
+        String id = flows.run(
+                "plan-gates",
+                List.of(
+                        record("prepare", List.of(), Map.of()),
+                        step(
+                                "lower-ttl",
+                                "manual-task",
+                                List.of("prepare"),
+                                Map.of("instructions", "Lower the TTL of shop.example to 60 s", "checklist", "a\nb"),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null),
+                        step(
+                                "go-ahead",
+                                "approval",
+                                List.of("lower-ttl"),
+                                Map.of("instructions", "Approve the cutover"),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null),
+                        step(
+                                "ttl-expiry",
+                                "timed-wait",
+                                List.of("go-ahead"),
+                                Map.of("instructions", "Let the old TTL expire"),
+                                "timed-wait",
+                                150L,
+                                null,
+                                null,
+                                null),
+                        step(
+                                "guessed",
+                                "test-record",
+                                List.of("ttl-expiry"),
+                                Map.of(),
+                                null,
+                                null,
+                                null,
+                                null,
+                                "the database size was guessed")));
+
+        awaitStep(id, "lower-ttl", "awaiting-approval");
+        given().get("/api/migrations/" + id + "/steps/lower-ttl")
+                .then()
+                .body("step.gate", equalTo("manual-task"))
+                .body("step.gateInstructions", containsString("Lower the TTL of shop.example"))
+                .body("step.gateInstructions", containsString("Checklist"));
+        given().header("X-Ferry-User", "alice")
+                .post("/api/migrations/" + id + "/steps/lower-ttl/approval")
+                .then()
+                .statusCode(202)
+                .body("type", equalTo("ferry.command.approve-gate.v1"));
+
+        awaitStep(id, "go-ahead", "awaiting-approval");
+        flows.probe()
+                .append(
+                        EventIds.random(),
+                        "/ferry/notifier",
+                        new ApproveGate(id, "go-ahead", "U123 (dana)", "slack", "ship it", Instant.now()));
+
+        awaitStep(id, "guessed", "awaiting-approval");
+        given().get("/api/migrations/" + id + "/steps/guessed")
+                .then()
+                .body("step.gate", equalTo("approval"))
+                .body("step.gateInstructions", containsString("the database size was guessed"));
+        assertThat(RecordingStep.ENSURED).doesNotContain(id + "/guessed");
+        given().contentType("application/json")
+                .body("{\"by\": \"carol\", \"comment\": \"size checked\"}")
+                .post("/api/migrations/" + id + "/steps/guessed/approval")
+                .then()
+                .statusCode(202);
+
+        awaitStatus(id, "completed");
+        JsonPath lower = given().get("/api/migrations/" + id + "/steps/lower-ttl")
+                .then()
+                .extract()
+                .jsonPath();
+        assertThat(lower.getString("step.approval.by")).isEqualTo("alice");
+        assertThat(lower.getString("step.approval.via")).isEqualTo("rest");
+        assertThat(lower.getList("log.line", String.class))
+                .anyMatch(l -> l.startsWith("Waiting for a person (manual-task)"))
+                .anyMatch(l -> l.equals("Approved by alice via rest"));
+        given().get("/api/migrations/" + id + "/steps/go-ahead")
+                .then()
+                .body("step.approval.by", equalTo("U123 (dana)"))
+                .body("step.approval.via", equalTo("slack"));
+        given().get("/api/migrations/" + id + "/steps/guessed")
+                .then()
+                .body("step.approval.by", equalTo("carol"))
+                .body("log.line", hasItem("Approved by carol via rest: size checked"));
+        // 150 s scaled by the test's time-scale of 0.01: at least 1.5 s between its start and its end.
+        JsonPath wait = given().get("/api/migrations/" + id + "/steps/ttl-expiry")
+                .then()
+                .extract()
+                .jsonPath();
+        Instant started = Instant.parse(wait.getString("step.startedAt"));
+        Instant finished = Instant.parse(wait.getString("step.finishedAt"));
+        assertThat(Duration.between(started, finished)).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+        assertThat(flows.events(id).stream().filter(e -> e.data() instanceof GateApproved))
+                .hasSize(3);
+    }
+
+    @Test
+    void independentStepsRunInParallelUpToTheBound() {
+        RecordingStep.MOST_AT_ONCE.set(0);
+        List<dev.ferry.events.plan.PlanStep> steps = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            steps.add(record("wide-" + i, List.of(), Map.of("sleepMs", "1200")));
+        }
+        String id = flows.run("plan-wide", steps);
+        awaitStatus(id, "completed");
+        assertThat(RecordingStep.MOST_AT_ONCE.get()).isEqualTo(4);
+    }
+
+    @Test
+    void aFailingStepIsRetriedWithBackoffAtRecordedTimesThenSucceeds() {
+        String id = flows.run(
+                "plan-flaky",
+                List.of(step(
+                        "flaky",
+                        "test-record",
+                        List.of(),
+                        Map.of("failTimes", "2"),
+                        null,
+                        null,
+                        new RetryPolicy(4, 200, 400),
+                        null,
+                        null)));
+        awaitStatus(id, "completed");
+        given().get("/api/migrations/" + id + "/steps/flaky")
+                .then()
+                .body("step.attempts", equalTo(3))
+                .body("step.status", equalTo("succeeded"));
+        List<StepFailed> failures = flows.events(id).stream()
+                .map(CloudEvent::data)
+                .filter(StepFailed.class::isInstance)
+                .map(StepFailed.class::cast)
+                .toList();
+        assertThat(failures).hasSize(2).allSatisfy(f -> {
+            assertThat(f.retryAt()).isNotNull();
+            assertThat(Duration.between(f.failedAt(), f.retryAt())).isBetween(Duration.ZERO, Duration.ofMillis(400));
+        });
+        List<String> log = given().get("/api/migrations/" + id + "/steps/flaky")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("log.line", String.class);
+        assertThat(log)
+                .filteredOn(l -> l.contains("failed") && l.contains("next attempt at"))
+                .hasSize(2);
+        assertThat(log).last().asString().startsWith("Succeeded in");
+    }
+
+    @Test
+    void aStepThatFailedForGoodRunsAgainWhenSomeoneRetriesIt() {
+        String id = flows.run(
+                "plan-retry",
+                List.of(
+                        record("stuck", List.of(), Map.of("failUntilReleased", "true")),
+                        record("after", List.of("stuck"), Map.of())));
+        awaitStatus(id, "failed");
+        given().get("/api/migrations/" + id)
+                .then()
+                .body("migration.failedStep", equalTo("stuck"))
+                .body("migration.failureReason", containsString("Held until released"));
+        RecordingStep.RELEASED.add(id + "/stuck");
+        given().header("X-Ferry-User", "erin")
+                .post("/api/migrations/" + id + "/steps/stuck/retry")
+                .then()
+                .statusCode(202);
+        awaitStatus(id, "completed");
+        given().get("/api/migrations/" + id + "/steps/stuck")
+                .then()
+                .body("step.attempts", equalTo(2))
+                .body("log.line", hasItem("Retry requested by erin via rest"));
+    }
+
+    @Test
+    void pauseLetsRunningStepsFinishAndStartsNothingNewUntilResumed() {
+        String id = flows.run(
+                "plan-pause",
+                List.of(
+                        record("slow", List.of(), Map.of("sleepMs", "8000")),
+                        step(
+                                "gate",
+                                "manual-task",
+                                List.of(),
+                                Map.of("instructions", "x"),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null),
+                        record("next", List.of("gate"), Map.of())));
+        awaitStep(id, "gate", "awaiting-approval");
+        given().header("X-Ferry-User", "frank")
+                .post("/api/migrations/" + id + "/pause")
+                .then()
+                .statusCode(202);
+        awaitStatus(id, "paused");
+        given().header("X-Ferry-User", "frank")
+                .post("/api/migrations/" + id + "/steps/gate/approval")
+                .then()
+                .statusCode(202);
+        awaitStep(id, "slow", "succeeded");
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(4))
+                .untilAsserted(() -> given().get("/api/migrations/" + id)
+                        .then()
+                        .body("migration.status", equalTo("paused"))
+                        .body("steps.find { it.stepId == 'gate' }.status", equalTo("pending"))
+                        .body("steps.find { it.stepId == 'gate' }.approval.by", equalTo("frank"))
+                        .body("steps.find { it.stepId == 'next' }.status", equalTo("pending")));
+        given().header("X-Ferry-User", "frank")
+                .post("/api/migrations/" + id + "/resume")
+                .then()
+                .statusCode(202);
+        awaitStatus(id, "completed");
+    }
+
+    @Test
+    void cancelStopsTheMigrationAndItsGatesCanNoLongerBeApproved() {
+        String id = flows.run(
+                "plan-cancel",
+                List.of(step(
+                        "confirm",
+                        "manual-task",
+                        List.of(),
+                        Map.of("instructions", "Confirm"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)));
+        awaitStep(id, "confirm", "awaiting-approval");
+        given().contentType("application/json")
+                .body("{\"by\": \"gina\", \"reason\": \"wrong window\"}")
+                .post("/api/migrations/" + id + "/cancel")
+                .then()
+                .statusCode(202);
+        awaitStatus(id, "cancelled");
+        given().header("X-Ferry-User", "gina")
+                .post("/api/migrations/" + id + "/steps/confirm/approval")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("cancelled"));
+    }
+
+    @Test
+    void rollbackUndoesStepsInReverseOrderBackToThePointOfNoReturn() {
+        String id = flows.run(
+                "plan-rollback",
+                List.of(
+                        record("one", List.of(), Map.of()),
+                        step("two", "test-record", List.of("one"), Map.of(), null, null, null, true, null),
+                        record("three", List.of("two"), Map.of()),
+                        record("four", List.of("three"), Map.of()),
+                        record("five", List.of("four"), Map.of("failUntilReleased", "true"))));
+        awaitStatus(id, "failed");
+        given().header("X-Ferry-User", "hank")
+                .post("/api/migrations/" + id + "/rollback")
+                .then()
+                .statusCode(202);
+        awaitStatus(id, "rolled-back");
+        assertThat(RecordingStep.COMPENSATED.stream().filter(c -> c.startsWith(id + "/")))
+                .containsExactly(id + "/four", id + "/three");
+        assertThat(flows.events(id).stream()
+                        .map(CloudEvent::data)
+                        .filter(StepCompensated.class::isInstance)
+                        .map(e -> ((StepCompensated) e).stepId()))
+                .containsExactly("four", "three");
+        given().get("/api/migrations/" + id)
+                .then()
+                .body("steps.find { it.stepId == 'two' }.status", equalTo("succeeded"))
+                .body("steps.find { it.stepId == 'three' }.status", equalTo("compensated"));
+    }
+
+    @Test
+    void stepChangesStreamAsServerSentEventsUntilTheMigrationEnds() {
+        String id = flows.run(
+                "plan-sse",
+                List.of(
+                        record("first", List.of(), Map.of("sleepMs", "300")),
+                        step("pause", "timed-wait", List.of("first"), Map.of(), null, 100L, null, null, null)));
+        awaitStep(id, "first", "running");
+        String stream = given().accept("text/event-stream")
+                .get("/api/migrations/" + id + "/events")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(stream).contains("\"stepId\":\"first\"").contains("\"stepId\":\"pause\"");
+        assertThat(stream).contains("\"kind\":\"migration\"").contains("\"status\":\"completed\"");
+        assertThat(stream).contains("\"status\":\"running\"");
+        given().accept("text/event-stream")
+                .get("/api/migrations/no-such-migration/events")
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
+    void everyStepSucceedsOnceInTheLog() {
+        String id = flows.run(
+                "plan-once",
+                List.of(
+                        record("a", List.of(), Map.of()),
+                        record("b", List.of("a"), Map.of()),
+                        record("c", List.of("a"), Map.of())));
+        awaitStatus(id, "completed");
+        assertThat(flows.events(id).stream()
+                        .filter(e -> e.data() instanceof StepSucceeded)
+                        .map(e -> ((StepSucceeded) e.data()).stepId()))
+                .containsExactlyInAnyOrder("a", "b", "c");
+    }
+}

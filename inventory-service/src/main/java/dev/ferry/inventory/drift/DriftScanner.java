@@ -1,0 +1,105 @@
+package dev.ferry.inventory.drift;
+
+import dev.ferry.common.rest.ProblemException;
+import dev.ferry.inventory.config.FerryInventoryConfig;
+import dev.ferry.inventory.domain.DiscoveryRequest;
+import dev.ferry.inventory.service.DiscoveryService;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Arrays;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Re-scans the estate on a schedule (and on demand) with the scope of the latest completed
+ * discovery, the whole account preferred; {@link DriftDetector} compares the result.
+ */
+@ApplicationScoped
+public class DriftScanner {
+    private static final Logger LOG = Logger.getLogger(DriftScanner.class);
+    /** The requester of re-scans; their snapshots are compared for drift. */
+    public static final String REQUESTER = "ferry-drift";
+
+    private final DriftRepository repository;
+    private final DiscoveryService discoveries;
+    private final Vertx vertx;
+    private final String interval;
+
+    public DriftScanner(
+            DriftRepository repository, DiscoveryService discoveries, Vertx vertx, FerryInventoryConfig config) {
+        this.repository = repository;
+        this.discoveries = discoveries;
+        this.vertx = vertx;
+        this.interval = config.drift().interval().trim();
+    }
+
+    /** A re-scan that ran: its discovery and the snapshot it repeated. */
+    public record Rescan(String discoveryId, String status, int apps, String scope, String basedOn) {}
+
+    void schedule(@Observes StartupEvent start, Scheduler scheduler) {
+        if (interval.equalsIgnoreCase("off") || interval.equalsIgnoreCase("disabled")) {
+            LOG.info("Drift re-scans are off (ferry.inventory.drift.interval=off)");
+            return;
+        }
+        scheduler
+                .newJob("ferry-drift-rescan")
+                .setInterval(interval)
+                .setDelayed(interval)
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                .setAsyncTask(execution -> onFreshContext())
+                .schedule();
+        LOG.infof("Drift re-scans every %s", interval);
+    }
+
+    private Uni<Void> onFreshContext() {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        return Uni.createFrom()
+                .<Rescan>emitter(emitter ->
+                        context.runOnContext(ignored -> rescan().subscribe().with(emitter::complete, emitter::fail)))
+                .invoke(r -> LOG.infof("Scheduled drift re-scan %s of %s: %s", r.discoveryId(), r.scope(), r.status()))
+                .onFailure()
+                .invoke(failure -> LOG.warnf("Scheduled drift re-scan did not run: %s", failure.getMessage()))
+                .onFailure()
+                .recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** Runs a re-scan now; 409 when no discovery has completed yet. */
+    public Uni<Rescan> rescan() {
+        return Panache.withSession(repository::latestCompleted).flatMap(base -> {
+            if (base == null) {
+                return Uni.createFrom()
+                        .failure(
+                                ProblemException.conflict(
+                                        "No discovery has completed yet, so there is nothing to re-scan; start one with POST /api/discoveries"));
+            }
+            DiscoveryRequest request = request(base.scopeKey);
+            return discoveries
+                    .discover(request)
+                    .map(outcome -> new Rescan(
+                            outcome.discoveryId(), outcome.status(), outcome.apps(), base.scopeKey, base.discoveryId));
+        });
+    }
+
+    /** The request that repeats a scope key ({@code account} or {@code apps:a,b}). */
+    static DiscoveryRequest request(String scopeKey) {
+        int colon = scopeKey.indexOf(':');
+        if (colon < 0) {
+            return new DiscoveryRequest(scopeKey, List.of(), REQUESTER);
+        }
+        return new DiscoveryRequest(
+                scopeKey.substring(0, colon),
+                Arrays.asList(scopeKey.substring(colon + 1).split(",")),
+                REQUESTER);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.ferry.inventory.drift;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.inventory.domain.DiscoveryRequest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A re-scan repeats the scope of the snapshot it is based on. */
+class DriftScannerTest {
+
+    @Test
+    void scopeKeysRoundTripIntoRequests() {
+        String account = DriftProjection.scopeKey("account", List.of());
+        assertThat(account).isEqualTo("account");
+        DiscoveryRequest whole = DriftScanner.request(account);
+        assertThat(whole.effectiveScope()).isEqualTo("account");
+        assertThat(whole.appNames()).isEmpty();
+        assertThat(whole.problems()).isEmpty();
+
+        String apps = DriftProjection.scopeKey("apps", List.of("acme-shop", "acme-admin"));
+        assertThat(apps).isEqualTo("apps:acme-admin,acme-shop");
+        DiscoveryRequest some = DriftScanner.request(apps);
+        assertThat(some.effectiveScope()).isEqualTo("apps");
+        assertThat(some.appNames()).containsExactly("acme-admin", "acme-shop");
+        assertThat(some.requester()).isEqualTo(DriftScanner.REQUESTER);
+        assertThat(some.problems()).isEmpty();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.ferry.notifier.rest;
+
+import dev.ferry.notifier.domain.SlackUser;
+import dev.ferry.notifier.service.SlackUserService;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Which Slack users are known to Ferry, as whom, and with which roles. */
+@Path("/api/slack/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SlackUserResource {
+    private final SlackUserService users;
+
+    public SlackUserResource(SlackUserService users) {
+        this.users = users;
+    }
+
+    @GET
+    @Operation(summary = "Every known Slack user, configured and mapped over REST")
+    public List<SlackUser> list() {
+        return users.list();
+    }
+
+    @PUT
+    @Path("/{slackUserId}")
+    @Operation(summary = "Map a Slack user to a Ferry identity with roles (approver, operator, viewer)")
+    public SlackUser map(
+            @PathParam("slackUserId") String slackUserId,
+            SlackUserService.Mapping mapping,
+            @HeaderParam("X-Ferry-Identity") @DefaultValue("api") String by) {
+        return users.map(slackUserId, mapping, by);
+    }
+
+    @DELETE
+    @Path("/{slackUserId}")
+    @Operation(summary = "Forget a Slack user; their clicks are refused")
+    public Response unmap(
+            @PathParam("slackUserId") String slackUserId,
+            @HeaderParam("X-Ferry-Identity") @DefaultValue("api") String by) {
+        users.unmap(slackUserId, by);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.ferry.planner.config;
+
+import dev.ferry.planner.domain.PlannerSettings;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+
+/**
+ * The planner's settings ({@code planner.*}); defaults follow the guide and the measured copy
+ * throughput in docs/benchmarks.md.
+ */
+@ConfigMapping(prefix = "planner")
+public interface PlannerConfig {
+
+    Copy copy();
+
+    /** PostgreSQL major versions Aptible offers. */
+    @WithDefault("12,13,14,15,16")
+    List<Integer> postgresVersions();
+
+    /** Redis versions Aptible offers. */
+    @WithDefault("6.2,7.0")
+    List<String> redisVersions();
+
+    /** Where teams push images for Direct Docker Image Deploy. */
+    @WithDefault("registry.example.com/ferry")
+    String imageRegistry();
+
+    /** One Dedicated Stack per Private Space instead of one per region. */
+    @WithDefault("false")
+    boolean stackPerSpace();
+
+    /** How long to wait after lowering DNS TTLs (the guide: at least 24 hours). */
+    @WithDefault("86400")
+    long dnsTtlWaitSeconds();
+
+    /** How long to monitor after the switch before decommissioning may be approved. */
+    @WithDefault("3600")
+    long monitorSeconds();
+
+    /** How databases are copied and how long the maintenance window is predicted to be. */
+    interface Copy {
+        /** Below this size a single dump and restore (the guide: 10 GB). */
+        @WithDefault("10000000000")
+        long dumpRestoreLimitBytes();
+
+        /** Measured copy throughput; 90 MB/s from the pg-copy anchor run (docs/benchmarks.md). */
+        @WithDefault("90000000")
+        long bytesPerSecond();
+
+        /** Multiplies the predicted copy time: networks and real data are slower than the anchor. */
+        @WithDefault("3.0")
+        double safetyFactor();
+
+        /** Fixed part of a maintenance window: backup, checks, DNS switch. */
+        @WithDefault("1800")
+        long windowOverheadSeconds();
+
+        /** Jobs of a parallel dump and restore. */
+        @WithDefault("2")
+        int parallelJobs();
+    }
+
+    default PlannerSettings settings() {
+        return new PlannerSettings(
+                copy().dumpRestoreLimitBytes(),
+                copy().bytesPerSecond(),
+                copy().safetyFactor(),
+                copy().windowOverheadSeconds(),
+                copy().parallelJobs(),
+                List.copyOf(postgresVersions()),
+                List.copyOf(redisVersions()),
+                imageRegistry(),
+                stackPerSpace(),
+                dnsTtlWaitSeconds(),
+                monitorSeconds());
+    }
+}

@@ -1,0 +1,229 @@
+package dev.ferry.planner.domain.rules;
+
+import dev.ferry.events.inventory.AddOn;
+import dev.ferry.events.inventory.AppInventory;
+import dev.ferry.events.inventory.EstateDiscovered;
+import dev.ferry.events.inventory.Pipeline;
+import dev.ferry.events.inventory.PrivateSpace;
+import dev.ferry.planner.domain.PlannerSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The estate as the rules see it: apps in name order, where each app lands (stage, environment,
+ * stack, wave) and which Aptible database replaces each database add-on. Built once, read by every
+ * rule, so they agree on names.
+ */
+public final class EstateContext {
+    public static final String PRODUCTION = "production";
+    public static final String STAGING = "staging";
+    public static final String DEVELOPMENT = "development";
+
+    /**
+     * The Aptible database that replaces one add-on.
+     *
+     * @param ownerApp the app whose environment and cutover the database belongs to
+     * @param apps every app in the plan that uses it, sorted
+     */
+    public record DatabaseTarget(String handle, String engine, AddOn addon, String ownerApp, List<String> apps) {}
+
+    private final EstateDiscovered estate;
+    private final PlannerSettings settings;
+    private final String org;
+    private final TreeMap<String, AppInventory> apps = new TreeMap<>();
+    private final Map<String, PrivateSpace> spaces;
+    private final Map<String, String> stages = new TreeMap<>();
+    private final Map<String, Integer> waves;
+    private final TreeMap<String, DatabaseTarget> databases = new TreeMap<>();
+    private final Map<String, List<DatabaseTarget>> databasesByApp = new TreeMap<>();
+    private final Map<String, List<DatabaseTarget>> databasesByGroup = new TreeMap<>();
+
+    public EstateContext(EstateDiscovered estate, PlannerSettings settings) {
+        this.estate = estate;
+        this.settings = settings;
+        this.org = org(estate.account().email());
+        estate.apps().forEach(app -> apps.put(app.name(), app));
+        if (estate.spaces() == null) {
+            this.spaces = null;
+        } else {
+            TreeMap<String, PrivateSpace> bySpace = new TreeMap<>();
+            estate.spaces().forEach(space -> bySpace.put(space.name(), space));
+            this.spaces = bySpace;
+        }
+        apps.values().forEach(app -> stages.put(app.name(), stageOf(app)));
+        this.waves = WaveRule.assign(this);
+        collectDatabases();
+    }
+
+    public EstateDiscovered estate() {
+        return estate;
+    }
+
+    public PlannerSettings settings() {
+        return settings;
+    }
+
+    /** The organisation's short name, from the account's email domain. */
+    public String org() {
+        return org;
+    }
+
+    public List<AppInventory> apps() {
+        return List.copyOf(apps.values());
+    }
+
+    public Optional<AppInventory> app(String name) {
+        return Optional.ofNullable(apps.get(name));
+    }
+
+    /** Whether the inventory described the Private Spaces at all (v1 inventories did not). */
+    public boolean spacesDiscovered() {
+        return spaces != null;
+    }
+
+    public Optional<PrivateSpace> space(AppInventory app) {
+        return app.space() == null || spaces == null ? Optional.empty() : Optional.ofNullable(spaces.get(app.space()));
+    }
+
+    public List<PrivateSpace> spaces() {
+        return spaces == null ? List.of() : List.copyOf(spaces.values());
+    }
+
+    /** {@code production}, {@code staging} or {@code development}. */
+    public String stage(String app) {
+        return stages.get(app);
+    }
+
+    /** The Aptible environment handle an app moves to. */
+    public String environment(String app) {
+        AppInventory inventory = apps.get(app);
+        String prefix = inventory.space() == null ? org : Ids.handle(inventory.space());
+        return prefix + "-" + stage(app);
+    }
+
+    /** The Dedicated Stack an app needs, or null for a shared stack. */
+    public String stack(AppInventory app) {
+        if (app.space() == null) {
+            return null;
+        }
+        if (settings.stackPerSpace()) {
+            return Ids.handle(app.space());
+        }
+        String region = space(app).map(PrivateSpace::region).orElse(app.region());
+        return org + "-" + Ids.handle(region == null ? "default" : region);
+    }
+
+    public int wave(String app) {
+        return waves.get(app);
+    }
+
+    /** The cutover group of an app: its wave and stage, e.g. {@code w2-production}. */
+    public String group(String app) {
+        return "w" + wave(app) + "-" + stage(app);
+    }
+
+    public List<DatabaseTarget> databases() {
+        return List.copyOf(databases.values());
+    }
+
+    public Optional<DatabaseTarget> database(AddOn addon) {
+        return Optional.ofNullable(databases.get(addon.id()));
+    }
+
+    /** The databases an app uses, in handle order. */
+    public List<DatabaseTarget> databasesOf(String app) {
+        return databasesByApp.getOrDefault(app, List.of());
+    }
+
+    /** The databases whose cutover a group runs, in handle order. */
+    public List<DatabaseTarget> databasesOwnedBy(String group) {
+        return databasesByGroup.getOrDefault(group, List.of());
+    }
+
+    private void collectDatabases() {
+        Map<String, TreeSet<String>> users = new TreeMap<>();
+        Map<String, AddOn> first = new TreeMap<>();
+        for (AppInventory app : apps.values()) {
+            for (AddOn addon : app.addons()) {
+                if (AddonCatalogue.lookup(addon.service()).action() == AddonCatalogue.Action.APTIBLE_DATABASE) {
+                    users.computeIfAbsent(addon.id(), id -> new TreeSet<>()).add(app.name());
+                    first.putIfAbsent(addon.id(), addon);
+                    if (addon.attachedTo() != null) {
+                        addon.attachedTo().stream().filter(apps::containsKey).forEach(users.get(addon.id())::add);
+                    }
+                }
+            }
+        }
+        for (var entry : first.entrySet()) {
+            AddOn addon = entry.getValue();
+            TreeSet<String> using = users.get(entry.getKey());
+            String owner = addon.billingApp() != null && apps.containsKey(addon.billingApp())
+                    ? addon.billingApp()
+                    : using.first();
+            String engine = AddonCatalogue.lookup(addon.service()).detail();
+            databases.put(
+                    entry.getKey(),
+                    new DatabaseTarget(Ids.handle(addon.name()), engine, addon, owner, List.copyOf(using)));
+        }
+        List<DatabaseTarget> byHandle = databases.values().stream()
+                .sorted((a, b) -> a.handle().compareTo(b.handle()))
+                .toList();
+        for (DatabaseTarget db : byHandle) {
+            db.apps()
+                    .forEach(app -> databasesByApp
+                            .computeIfAbsent(app, a -> new ArrayList<>())
+                            .add(db));
+            databasesByGroup
+                    .computeIfAbsent(group(db.ownerApp()), g -> new ArrayList<>())
+                    .add(db);
+        }
+    }
+
+    private String stageOf(AppInventory app) {
+        String stage = app.pipeline() != null ? app.pipeline().stage() : stageFromPipelines(app.name());
+        if (stage == null) {
+            return PRODUCTION;
+        }
+        return switch (stage.toLowerCase(Locale.ROOT)) {
+            case "staging" -> STAGING;
+            case "development", "review", "test" -> DEVELOPMENT;
+            default -> PRODUCTION;
+        };
+    }
+
+    private String stageFromPipelines(String app) {
+        if (estate.pipelines() == null) {
+            return null;
+        }
+        List<String> found = new ArrayList<>();
+        for (Pipeline pipeline : estate.pipelines()) {
+            pipeline.couplings().stream().filter(c -> c.app().equals(app)).forEach(c -> found.add(c.stage()));
+        }
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The pipeline an app is coupled to, if any. */
+    public Optional<String> pipelineId(AppInventory app) {
+        if (app.pipeline() != null) {
+            return Optional.of(app.pipeline().pipelineId());
+        }
+        if (estate.pipelines() == null) {
+            return Optional.empty();
+        }
+        return estate.pipelines().stream()
+                .filter(p -> p.couplings().stream().anyMatch(c -> c.app().equals(app.name())))
+                .map(Pipeline::id)
+                .sorted()
+                .findFirst();
+    }
+
+    static String org(String email) {
+        String domain = email == null || !email.contains("@") ? "heroku" : email.substring(email.indexOf('@') + 1);
+        return Ids.handle(domain.split("\\.")[0]);
+    }
+}
