@@ -179,6 +179,8 @@ class DriftTest {
                 .body("basedOn", equalTo(second))
                 .extract()
                 .path("discoveryId");
+        // Discoveries run in the background: the snapshot exists once the discovery completed.
+        awaitCompleted(third);
         given().get("/api/discoveries/" + third + "/diff?against=" + second)
                 .then()
                 .statusCode(200)
