@@ -163,7 +163,11 @@ class FlowEndToEndTest {
         // Backed add-ons and provisioned databases are real ones, so the copy moves real rows.
         String admin = "postgresql://" + LocalPostgres.USER + ":" + LocalPostgres.PASSWORD + "@127.0.0.1:"
                 + postgres.port() + "/postgres";
-        config.get("heroku-api").put("heroku-sim.backing.postgres-admin-url", "jdbc:" + admin);
+        config.get("heroku-api")
+                .put(
+                        "heroku-sim.backing.postgres-admin-url",
+                        postgres.jdbcUrl("postgres") + "?user=" + LocalPostgres.USER + "&password="
+                                + LocalPostgres.PASSWORD);
         config.get("heroku-api")
                 .put("heroku-sim.backing.redis-url", redis.url(0).replaceFirst("/0$", ""));
         config.get("aptible-api").put("aptible-sim.backing.postgres-admin-url", admin);
