@@ -26,7 +26,13 @@ public class OidcTestResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         issuer = OidcIssuer.start(0, "ferry-api", USERS);
-        return Map.of("quarkus.oidc.auth-server-url", issuer.issuer(), "quarkus.oidc.client-id", "ferry-api");
+        return Map.of(
+                "quarkus.oidc.tenant-enabled",
+                "true",
+                "quarkus.oidc.auth-server-url",
+                issuer.issuer(),
+                "quarkus.oidc.client-id",
+                "ferry-api");
     }
 
     @Override
