@@ -31,6 +31,14 @@ public final class Topics {
 
     private static final Map<String, String> INVENTORY_CONFIG = withMaxMessageBytes(INVENTORY_MAX_MESSAGE_BYTES);
 
+    /**
+     * A plan for a whole 1,000-app estate ({@code plan-proposed} with its rendered files) grows past
+     * Kafka's 1 MB default too, so the plans topic takes the same 32 MB (the planner compresses).
+     */
+    public static final int PLANS_MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
+
+    private static final Map<String, String> PLANS_CONFIG = withMaxMessageBytes(PLANS_MAX_MESSAGE_BYTES);
+
     private static Map<String, String> withMaxMessageBytes(int bytes) {
         Map<String, String> config = new java.util.HashMap<>(EVENT_LOG_CONFIG);
         config.put("max.message.bytes", Integer.toString(bytes));
@@ -42,7 +50,7 @@ public final class Topics {
 
     public static final List<TopicSpec> ALL = List.of(
             new TopicSpec(INVENTORY, 3, INVENTORY_CONFIG),
-            new TopicSpec(PLANS, 3, EVENT_LOG_CONFIG),
+            new TopicSpec(PLANS, 3, PLANS_CONFIG),
             new TopicSpec(MIGRATIONS, 6, EVENT_LOG_CONFIG),
             new TopicSpec(COMMANDS, 6, EVENT_LOG_CONFIG),
             new TopicSpec(NOTIFICATIONS, 3, EVENT_LOG_CONFIG));

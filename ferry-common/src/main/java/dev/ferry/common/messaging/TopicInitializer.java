@@ -5,6 +5,8 @@ import dev.ferry.events.Topics;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +15,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -21,6 +27,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class TopicInitializer {
     private static final Logger LOG = Logger.getLogger(TopicInitializer.class);
+    private static final String MAX_MESSAGE_BYTES = "max.message.bytes";
 
     private final FerryConfig config;
     private final String bootstrapServers;
@@ -37,7 +44,10 @@ public class TopicInitializer {
         }
     }
 
-    /** Creates any missing topic; existing topics are left as they are. */
+    /**
+     * Creates any missing topic, and raises the record size limit of an existing topic that an older
+     * Ferry created with a smaller one; nothing else of an existing topic is changed.
+     */
     public void ensureTopics() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
@@ -61,12 +71,42 @@ public class TopicInitializer {
                         "Created topics %s",
                         missing.stream().map(NewTopic::name).toList());
             }
+            raiseMaxMessageBytes(admin, existing);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topics", e);
         } catch (Exception e) {
             throw new IllegalStateException(
                     "Cannot create the event log topics on " + bootstrapServers + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void raiseMaxMessageBytes(Admin admin, Set<String> existing) throws Exception {
+        Map<ConfigResource, Collection<AlterConfigOp>> raise = new HashMap<>();
+        for (Topics.TopicSpec spec : Topics.ALL) {
+            String wanted = spec.config().get(MAX_MESSAGE_BYTES);
+            if (wanted == null || !existing.contains(spec.name())) {
+                continue;
+            }
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, spec.name());
+            Config current = admin.describeConfigs(List.of(topic))
+                    .all()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(topic);
+            ConfigEntry entry = current.get(MAX_MESSAGE_BYTES);
+            if (entry == null || Long.parseLong(entry.value()) < Long.parseLong(wanted)) {
+                raise.put(
+                        topic,
+                        List.of(new AlterConfigOp(
+                                new ConfigEntry(MAX_MESSAGE_BYTES, wanted), AlterConfigOp.OpType.SET)));
+            }
+        }
+        if (!raise.isEmpty()) {
+            admin.incrementalAlterConfigs(raise).all().get(30, TimeUnit.SECONDS);
+            LOG.infof(
+                    "Raised %s of topics %s",
+                    MAX_MESSAGE_BYTES,
+                    raise.keySet().stream().map(ConfigResource::name).toList());
         }
     }
 }
