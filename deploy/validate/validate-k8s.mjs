@@ -38,10 +38,17 @@ function topicsFromSource() {
   const names = {};
   for (const m of src.matchAll(/public static final String (\w+) = "([^"]+)";/g)) names[m[1]] = m[2];
   const topics = {};
-  for (const m of src.matchAll(/new TopicSpec\((\w+), (\d+), \w+\)/g)) topics[names[m[1]]] = Number(m[2]);
+  const maxMessageBytes = {};
+  for (const m of src.matchAll(/new TopicSpec\((\w+), (\d+), (\w+)\)/g)) {
+    topics[names[m[1]]] = Number(m[2]);
+    // X_CONFIG = withMaxMessageBytes(Y) and Y = 32 * 1024 * 1024: the topic's record limit.
+    const limit = new RegExp(`${m[3]} = withMaxMessageBytes\\((\\w+)\\)`).exec(src);
+    const bytes = limit && new RegExp(`int ${limit[1]} = ([\\d *]+);`).exec(src);
+    if (bytes) maxMessageBytes[names[m[1]]] = bytes[1].split("*").reduce((a, b) => a * Number(b.trim()), 1);
+  }
   if (Object.keys(topics).length === 0) throw new Error("no TopicSpec found in Topics.java");
   const retention = /"retention\.ms", "(-?\d+)"/.exec(src);
-  return { topics, retentionMs: retention ? retention[1] : undefined };
+  return { topics, maxMessageBytes, retentionMs: retention ? retention[1] : undefined };
 }
 
 /** Secret names k8s/README.md documents (the `ferry-...` names in its Secrets table). */
@@ -219,6 +226,10 @@ function ferryRules(env, docs, facts, documented) {
     ok(String(t.spec.config?.["retention.ms"]) === "-1", idOf(t), "retention.ms must be -1 (the event log is kept)");
     ok(String(t.spec.config?.["retention.bytes"]) === "-1", idOf(t), "retention.bytes must be -1");
     ok(t.spec.config?.["cleanup.policy"] === "delete", idOf(t), "cleanup.policy must be delete (never compacted)");
+    if (facts.maxMessageBytes[name] !== undefined) {
+      ok(Number(t.spec.config?.["max.message.bytes"]) === facts.maxMessageBytes[name], idOf(t),
+        `max.message.bytes ${t.spec.config?.["max.message.bytes"]}, Topics.java says ${facts.maxMessageBytes[name]}`);
+    }
     if (env === "production") {
       ok(t.spec.replicas === 3, idOf(t), `production needs replicas 3, found ${t.spec.replicas}`);
       ok(Number(t.spec.config?.["min.insync.replicas"]) === 2, idOf(t), "production needs min.insync.replicas 2");
@@ -255,6 +266,7 @@ const MUTATIONS = [
   ["rules", "a writable root file system", (docs) => { firstService(docs).spec.template.spec.containers[0].securityContext.readOnlyRootFilesystem = false; }],
   ["rules", "a filled-in Secret", (docs) => { docs.push({ apiVersion: "v1", kind: "Secret", metadata: { name: "ferry-heroku" }, stringData: { token: "x" } }); }],
   ["rules", "a topic with other partitions than Topics.java", (docs) => { docs.find((d) => d.kind === "KafkaTopic").spec.partitions = 12; }],
+  ["rules", "a large-record topic without its record limit", (docs) => { delete docs.find((d) => d.kind === "KafkaTopic" && d.spec.topicName === "ferry.plans").spec.config["max.message.bytes"]; }],
   ["rules", "a topic with finite retention", (docs) => { docs.find((d) => d.kind === "KafkaTopic").spec.config["retention.ms"] = 604800000; }],
   ["rules", "production topic replication 1", (docs) => { docs.find((d) => d.kind === "KafkaTopic").spec.replicas = 1; }],
   ["rules", "a service without a PodDisruptionBudget", (docs) => { const i = docs.findIndex((d) => d.kind === "PodDisruptionBudget"); docs.splice(i, 1); }],
