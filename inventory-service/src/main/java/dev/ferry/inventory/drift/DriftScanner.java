@@ -11,12 +11,17 @@ import io.quarkus.scheduler.Scheduler;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,15 +34,24 @@ public class DriftScanner {
     /** The requester of re-scans; their snapshots are compared for drift. */
     public static final String REQUESTER = "ferry-drift";
 
+    /** This instance, as the lease records it. */
+    static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+
     private final DriftRepository repository;
     private final DiscoveryService discoveries;
+    private final DriftLease lease;
     private final Vertx vertx;
     private final String interval;
 
     public DriftScanner(
-            DriftRepository repository, DiscoveryService discoveries, Vertx vertx, FerryInventoryConfig config) {
+            DriftRepository repository,
+            DiscoveryService discoveries,
+            DriftLease lease,
+            Vertx vertx,
+            FerryInventoryConfig config) {
         this.repository = repository;
         this.discoveries = discoveries;
+        this.lease = lease;
         this.vertx = vertx;
         this.interval = config.drift().interval().trim();
     }
@@ -55,9 +69,45 @@ public class DriftScanner {
                 .setInterval(interval)
                 .setDelayed(interval)
                 .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
-                .setAsyncTask(execution -> onFreshContext())
+                .setAsyncTask(execution -> ifLeaseTaken())
                 .schedule();
         LOG.infof("Drift re-scans every %s", interval);
+    }
+
+    /**
+     * Several instances tick on the same schedule; the one that takes the lease (for most of an
+     * interval, so the next tick anywhere can take it again) runs the re-scan, the others skip it.
+     */
+    private Uni<Void> ifLeaseTaken() {
+        Duration term = term(interval);
+        return Uni.createFrom()
+                .item(() -> lease.claim(DriftLease.JOB, INSTANCE, term))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onFailure()
+                .invoke(failure -> LOG.warnf("Scheduled drift re-scan skipped: %s", failure.getMessage()))
+                .onFailure()
+                .recoverWithItem(false)
+                .flatMap(taken -> {
+                    if (!taken) {
+                        LOG.debug("Another inventory instance runs this drift re-scan");
+                        return Uni.createFrom().voidItem();
+                    }
+                    return onFreshContext();
+                });
+    }
+
+    /** Nine tenths of the interval: long enough to keep other instances out, short enough to free the next tick. */
+    static Duration term(String interval) {
+        String text = interval.trim().toUpperCase(Locale.ROOT);
+        Duration every;
+        if (text.startsWith("P")) {
+            every = Duration.parse(text);
+        } else if (text.endsWith("D")) {
+            every = Duration.parse("P" + text);
+        } else {
+            every = Duration.parse("PT" + text);
+        }
+        return every.multipliedBy(9).dividedBy(10);
     }
 
     private Uni<Void> onFreshContext() {
