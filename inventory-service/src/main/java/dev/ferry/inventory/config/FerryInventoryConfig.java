@@ -12,6 +12,8 @@ public interface FerryInventoryConfig {
 
     Drift drift();
 
+    Discovery discovery();
+
     /** Read-only probes of Heroku Postgres and Heroku Redis add-ons whose URL is reachable. */
     interface Probes {
         /** Whether a discovery probes the databases it found before it appends its snapshot. */
@@ -36,5 +38,23 @@ public interface FerryInventoryConfig {
         /** Time between two re-scans, e.g. {@code 6h} or {@code PT30M}; {@code off} disables them. */
         @WithDefault("6h")
         String interval();
+    }
+
+    /** How a discovery outlives the instance that runs it. */
+    interface Discovery {
+        /**
+         * How often an instance looks for running discoveries nobody renews, e.g. {@code 30s}; {@code
+         * off} disables resuming.
+         */
+        @WithDefault("30s")
+        String resumeEvery();
+
+        /** How long a running discovery's lease lasts unrenewed; its runner renews it every third of that. */
+        @WithDefault("PT60S")
+        Duration leaseTerm();
+
+        /** How often an interrupted discovery is restarted before it is recorded as failed. */
+        @WithDefault("3")
+        int maxResumes();
     }
 }

@@ -3,6 +3,7 @@ package dev.ferry.inventory.drift;
 import dev.ferry.common.rest.ProblemException;
 import dev.ferry.inventory.config.FerryInventoryConfig;
 import dev.ferry.inventory.domain.DiscoveryRequest;
+import dev.ferry.inventory.repository.Leases;
 import dev.ferry.inventory.service.DiscoveryService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
@@ -16,12 +17,10 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,24 +33,24 @@ public class DriftScanner {
     /** The requester of re-scans; their snapshots are compared for drift. */
     public static final String REQUESTER = "ferry-drift";
 
-    /** This instance, as the lease records it. */
-    static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+    /** The lease that lets one instance run each scheduled re-scan. */
+    static final String LEASE = "drift-rescan";
 
     private final DriftRepository repository;
     private final DiscoveryService discoveries;
-    private final DriftLease lease;
+    private final Leases leases;
     private final Vertx vertx;
     private final String interval;
 
     public DriftScanner(
             DriftRepository repository,
             DiscoveryService discoveries,
-            DriftLease lease,
+            Leases leases,
             Vertx vertx,
             FerryInventoryConfig config) {
         this.repository = repository;
         this.discoveries = discoveries;
-        this.lease = lease;
+        this.leases = leases;
         this.vertx = vertx;
         this.interval = config.drift().interval().trim();
     }
@@ -81,7 +80,7 @@ public class DriftScanner {
     private Uni<Void> ifLeaseTaken() {
         Duration term = term(interval);
         return Uni.createFrom()
-                .item(() -> lease.claim(DriftLease.JOB, INSTANCE, term))
+                .item(() -> leases.claim(LEASE, Leases.INSTANCE, term).isPresent())
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onFailure()
                 .invoke(failure -> LOG.warnf("Scheduled drift re-scan skipped: %s", failure.getMessage()))

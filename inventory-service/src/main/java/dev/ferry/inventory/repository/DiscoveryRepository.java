@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 
 /** Reads and writes the discovery projection. */
@@ -12,5 +13,10 @@ public class DiscoveryRepository implements PanacheRepositoryBase<DiscoveryEntit
 
     public Uni<List<DiscoveryEntity>> newestFirst() {
         return listAll(Sort.descending("startedAt"));
+    }
+
+    /** Discoveries still running that started before {@code before}, oldest first. */
+    public Uni<List<DiscoveryEntity>> runningSince(Instant before) {
+        return list("status = 'running' and startedAt < ?1", Sort.ascending("startedAt"), before);
     }
 }

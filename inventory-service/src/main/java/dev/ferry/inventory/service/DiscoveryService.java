@@ -13,16 +13,20 @@ import dev.ferry.inventory.client.CallStats;
 import dev.ferry.inventory.client.HerokuApiException;
 import dev.ferry.inventory.client.HerokuClient;
 import dev.ferry.inventory.client.HerokuDtos;
+import dev.ferry.inventory.config.FerryInventoryConfig;
 import dev.ferry.inventory.config.InventoryConfig;
 import dev.ferry.inventory.domain.DiscoveryRequest;
 import dev.ferry.inventory.probe.ProbeService;
+import dev.ferry.inventory.repository.Leases;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +41,9 @@ import org.jboss.logging.Logger;
  * account-wide lists, the Data API facts and every app ({@code parallelism} at a time), and appends
  * the snapshot, or {@code discovery-failed} naming the app, request and status that stopped it; a
  * failed discovery records no apps at all. {@link ProgressRegistry} shows where it is meanwhile.
+ * The runner holds the discovery's lease while it reads, so that another instance resumes it
+ * ({@link DiscoveryResumer}) if this one dies; the snapshot's event id is derived from the discovery,
+ * so a discovery that ran twice is still recorded once.
  */
 @ApplicationScoped
 public class DiscoveryService {
@@ -51,6 +58,9 @@ public class DiscoveryService {
     private final Vertx vertx;
     private final Clock clock;
     private final int parallelism;
+    private final Leases leases;
+    private final Duration leaseTerm;
+    private final int maxResumes;
 
     public DiscoveryService(
             HerokuClient heroku,
@@ -61,7 +71,9 @@ public class DiscoveryService {
             Vertx vertx,
             Clock clock,
             InventoryConfig config,
-            ProbeService probes) {
+            ProbeService probes,
+            Leases leases,
+            FerryInventoryConfig inventoryConfig) {
         this.probes = probes;
         this.heroku = heroku;
         this.accountReader = accountReader;
@@ -71,6 +83,20 @@ public class DiscoveryService {
         this.vertx = vertx;
         this.clock = clock;
         this.parallelism = Math.max(1, config.heroku().parallelism());
+        this.leases = leases;
+        this.leaseTerm = inventoryConfig.discovery().leaseTerm();
+        this.maxResumes = inventoryConfig.discovery().maxResumes();
+    }
+
+    /**
+     * How long a finished discovery keeps its lease: long past the moment the projection shows its
+     * outcome, so no instance mistakes it for an interrupted one meanwhile.
+     */
+    static final Duration SETTLED = Duration.ofHours(1);
+
+    /** The lease a running discovery's runner holds. */
+    static String lease(String discoveryId) {
+        return "discovery:" + discoveryId;
     }
 
     /** The outcome a caller is told about; {@code status} is {@code running} once started. */
@@ -107,10 +133,59 @@ public class DiscoveryService {
                                 .failure(new ProblemException(
                                         502, "Bad Gateway", "Discovery " + discoveryId + " failed: " + f.reason()))))
                 .flatMap(targets -> eventLog.append(started).replaceWith(targets))
+                .call(targets -> blocking(() -> leases.claim(lease(discoveryId), Leases.INSTANCE, leaseTerm))
+                        .onFailure()
+                        .invoke(e -> LOG.warnf(
+                                "Discovery %s runs without its lease, so no other instance will resume it: %s",
+                                discoveryId, e.getMessage()))
+                        .onFailure()
+                        .recoverWithNull())
                 .map(targets -> {
                     runInBackground(started, targets, progress);
                     return new Outcome(discoveryId, "running", targets.apps().size(), null);
                 });
+    }
+
+    /**
+     * Runs a discovery again whose runner stopped renewing its lease, which this instance just took
+     * (the {@code takeovers}-th time); after {@code max-resumes} interruptions it is recorded as
+     * failed instead.
+     */
+    public Uni<Void> resume(DiscoveryStarted started, int takeovers) {
+        String discoveryId = started.discoveryId();
+        DiscoveryProgress progress = new DiscoveryProgress(discoveryId, new CallStats(), clock.instant());
+        registry.register(progress);
+        if (takeovers > maxResumes) {
+            DiscoveryFailed interrupted = new DiscoveryFailed(
+                    discoveryId,
+                    "Interrupted: the inventory instance running it stopped " + takeovers
+                            + " times, more than ferry.inventory.discovery.max-resumes=" + maxResumes
+                            + "; start a new discovery",
+                    clock.instant(),
+                    null,
+                    null,
+                    null);
+            return record(started, progress, interrupted, true)
+                    .call(() -> blocking(() -> {
+                        leases.renew(lease(discoveryId), Leases.INSTANCE, SETTLED);
+                        return null;
+                    }))
+                    .replaceWithVoid();
+        }
+        LOG.infof("Resuming discovery %s (interrupted %d time(s))", discoveryId, takeovers);
+        DiscoveryRequest request =
+                new DiscoveryRequest(started.scope(), started.apps(), started.team(), started.requestedBy());
+        return targets(request, progress.stats())
+                .invoke(targets -> runInBackground(started, targets, progress))
+                .onFailure()
+                .call(failure -> failed(started, progress, failure, true)
+                        .call(() -> blocking(() -> {
+                            leases.renew(lease(discoveryId), Leases.INSTANCE, SETTLED);
+                            return null;
+                        })))
+                .onFailure()
+                .recoverWithNull()
+                .replaceWithVoid();
     }
 
     /**
@@ -204,17 +279,47 @@ public class DiscoveryService {
                         .map(apps -> new Scan(targets.account(), apps, facts)));
     }
 
-    /** Runs the reads on a fresh duplicated context, outside the request that started them. */
+    /**
+     * Runs the reads on a fresh duplicated context, outside the request that started them, renewing
+     * the discovery's lease until the outcome is appended.
+     */
     private void runInBackground(DiscoveryStarted started, Targets targets, DiscoveryProgress progress) {
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
+        String lease = lease(started.discoveryId());
+        long heartbeat = vertx.setPeriodic(
+                Math.max(1, leaseTerm.toMillis() / 3),
+                id -> blocking(() -> leases.renew(lease, Leases.INSTANCE, leaseTerm))
+                        .subscribe()
+                        .with(
+                                renewed -> {
+                                    if (!renewed) {
+                                        LOG.warnf(
+                                                "Discovery %s lost its lease to another instance",
+                                                started.discoveryId());
+                                    }
+                                },
+                                e -> LOG.warnf(
+                                        "Cannot renew the lease of discovery %s: %s", started.discoveryId(), e)));
+        Runnable done = () -> {
+            vertx.cancelTimer(heartbeat);
+            blocking(() -> {
+                        leases.renew(lease, Leases.INSTANCE, SETTLED);
+                        return null;
+                    })
+                    .subscribe()
+                    .with(ok -> {}, e -> LOG.debugf("Lease of %s not settled: %s", started.discoveryId(), e));
+        };
         context.runOnContext(ignored -> read(targets, progress)
                 .map(scan -> snapshot(started.discoveryId(), started.requestedBy(), scan))
                 .invoke(() -> progress.enter(DiscoveryProgress.Phase.APPENDING))
-                .flatMap(discovered -> eventLog.append(discovered).replaceWith(discovered))
+                .flatMap(discovered -> eventLog.append(
+                                EventIds.derive("estate-discovered", started.discoveryId()), discovered)
+                        .replaceWith(discovered))
                 .subscribe()
                 .with(
                         discovered -> {
+                            done.run();
                             progress.finish(DiscoveryProgress.Phase.COMPLETED, null, clock.instant());
                             LOG.infof(
                                     "Discovery %s read %d apps; Heroku calls: %s",
@@ -223,11 +328,15 @@ public class DiscoveryService {
                         failure -> failed(started, progress, failure, true)
                                 .subscribe()
                                 .with(
-                                        f -> {},
-                                        e -> LOG.errorf(
-                                                e,
-                                                "Discovery %s failed and could not record it",
-                                                started.discoveryId()))));
+                                        f -> done.run(),
+                                        // The lease runs out unrenewed, and another instance resumes it.
+                                        e -> {
+                                            vertx.cancelTimer(heartbeat);
+                                            LOG.errorf(
+                                                    e,
+                                                    "Discovery %s failed and could not record it",
+                                                    started.discoveryId());
+                                        })));
     }
 
     /**
@@ -236,10 +345,21 @@ public class DiscoveryService {
      */
     private Uni<DiscoveryFailed> failed(
             DiscoveryStarted started, DiscoveryProgress progress, Throwable failure, boolean startAppended) {
-        DiscoveryFailed failed = FailureCause.of(started.discoveryId(), failure, clock.instant());
+        return record(
+                started, progress, FailureCause.of(started.discoveryId(), failure, clock.instant()), startAppended);
+    }
+
+    private Uni<DiscoveryFailed> record(
+            DiscoveryStarted started, DiscoveryProgress progress, DiscoveryFailed failed, boolean startAppended) {
         LOG.warnf("Discovery %s failed: %s", started.discoveryId(), failed.reason());
         progress.finish(DiscoveryProgress.Phase.FAILED, failed.reason(), failed.failedAt());
-        List<dev.ferry.events.FerryEvent> events = startAppended ? List.of(failed) : List.of(started, failed);
-        return eventLog.appendAll(events).replaceWith(failed);
+        Uni<?> start = startAppended ? Uni.createFrom().voidItem() : eventLog.append(started);
+        return start.flatMap(
+                        ignored -> eventLog.append(EventIds.derive("discovery-failed", started.discoveryId()), failed))
+                .replaceWith(failed);
+    }
+
+    private static <T> Uni<T> blocking(java.util.function.Supplier<T> work) {
+        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 }

@@ -3,6 +3,7 @@ package dev.ferry.inventory.drift;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.inventory.domain.DiscoveryRequest;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,5 +26,13 @@ class DriftScannerTest {
         assertThat(some.appNames()).containsExactly("acme-admin", "acme-shop");
         assertThat(some.requester()).isEqualTo(DriftScanner.REQUESTER);
         assertThat(some.problems()).isEmpty();
+    }
+
+    @Test
+    void aScheduledReScanHoldsItsLeaseForMostOfTheInterval() {
+        assertThat(DriftScanner.term("6h")).isEqualTo(Duration.ofMinutes(324));
+        assertThat(DriftScanner.term("PT30M")).isEqualTo(Duration.ofMinutes(27));
+        assertThat(DriftScanner.term("10s")).isEqualTo(Duration.ofSeconds(9));
+        assertThat(DriftScanner.term("1d")).isEqualTo(Duration.ofHours(21).plusMinutes(36));
     }
 }
