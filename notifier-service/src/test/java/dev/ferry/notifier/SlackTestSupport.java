@@ -14,6 +14,7 @@ import dev.ferry.events.notification.NotificationDelivered;
 import dev.ferry.events.notification.NotificationFailed;
 import dev.ferry.events.plan.PlanEvent;
 import dev.ferry.testkit.EventProbe;
+import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,7 +80,9 @@ public final class SlackTestSupport {
 
     /** Every message the receiver accepted (all ways), in arrival order. */
     public List<JsonNode> received() {
-        String body = given().baseUri(receiverUrl)
+        String body = given().auth()
+                .none()
+                .baseUri(receiverUrl)
                 .get("/_receiver/messages")
                 .then()
                 .statusCode(200)
@@ -113,7 +116,9 @@ public final class SlackTestSupport {
     }
 
     public void armFault(int status, int retryAfterSeconds, int count) {
-        given().baseUri(receiverUrl)
+        given().auth()
+                .none()
+                .baseUri(receiverUrl)
                 .contentType("application/json")
                 .body(Map.of("status", status, "retryAfterSeconds", retryAfterSeconds, "count", count))
                 .post("/_receiver/faults")
@@ -122,13 +127,38 @@ public final class SlackTestSupport {
     }
 
     public void disarm() {
-        given().baseUri(receiverUrl).delete("/_receiver/faults").then().statusCode(204);
-        given().baseUri(receiverUrl)
+        given().auth()
+                .none()
+                .baseUri(receiverUrl)
+                .delete("/_receiver/faults")
+                .then()
+                .statusCode(204);
+        given().auth()
+                .none()
+                .baseUri(receiverUrl)
                 .contentType("application/json")
                 .body(Map.of("perChannelPerSecond", 0))
                 .post("/_receiver/rate-limit")
                 .then()
                 .statusCode(200);
+    }
+
+    /**
+     * Has the receiver sign a click on a recorded message as Slack would ({@code signingSecret},
+     * {@code userId}, {@code actionId}, {@code messageSequence} or {@code messageTs}); the answer
+     * holds {@code body}, {@code timestamp} and {@code signature}.
+     */
+    public JsonPath sign(Map<String, Object> click) {
+        return given().auth()
+                .none()
+                .baseUri(receiverUrl)
+                .contentType("application/json")
+                .body(click)
+                .post("/_receiver/interactions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     public String receiverUrl() {

@@ -1,11 +1,13 @@
 package dev.ferry.notifier.rest;
 
+import dev.ferry.common.security.Roles;
 import dev.ferry.notifier.domain.DeliveryView;
 import dev.ferry.notifier.repository.DeliveryLedger;
 import dev.ferry.notifier.service.DeliveryLanes;
 import dev.ferry.notifier.service.DeliveryQueries;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,9 +19,13 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Shows what people were told in Slack, what was parked, and what is still on its way. */
+/**
+ * Shows what people were told in Slack, what was parked, and what is still on its way; a read for
+ * every viewer (channels by name or fingerprint, never a webhook URL or token).
+ */
 @Path("/api/deliveries")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VIEWER)
 public class DeliveryResource {
     private final DeliveryQueries queries;
     private final DeliveryLedger ledger;

@@ -1,12 +1,13 @@
 package dev.ferry.notifier.rest;
 
+import dev.ferry.common.security.CurrentUser;
+import dev.ferry.common.security.Roles;
 import dev.ferry.notifier.domain.SlackUser;
 import dev.ferry.notifier.service.SlackUserService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,15 +17,21 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Which Slack users are known to Ferry, as whom, and with which roles. */
+/**
+ * Which Slack users are known to Ferry, as whom, and with which roles. Administrators only: a mapping
+ * decides who may approve from Slack, so reading it tells which Slack accounts are worth taking over.
+ */
 @Path("/api/slack/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class SlackUserResource {
     private final SlackUserService users;
+    private final CurrentUser caller;
 
-    public SlackUserResource(SlackUserService users) {
+    public SlackUserResource(SlackUserService users, CurrentUser caller) {
         this.users = users;
+        this.caller = caller;
     }
 
     @GET
@@ -36,20 +43,15 @@ public class SlackUserResource {
     @PUT
     @Path("/{slackUserId}")
     @Operation(summary = "Map a Slack user to a Ferry identity with roles (approver, operator, viewer)")
-    public SlackUser map(
-            @PathParam("slackUserId") String slackUserId,
-            SlackUserService.Mapping mapping,
-            @HeaderParam("X-Ferry-Identity") @DefaultValue("api") String by) {
-        return users.map(slackUserId, mapping, by);
+    public SlackUser map(@PathParam("slackUserId") String slackUserId, SlackUserService.Mapping mapping) {
+        return users.map(slackUserId, mapping, caller.name());
     }
 
     @DELETE
     @Path("/{slackUserId}")
     @Operation(summary = "Forget a Slack user; their clicks are refused")
-    public Response unmap(
-            @PathParam("slackUserId") String slackUserId,
-            @HeaderParam("X-Ferry-Identity") @DefaultValue("api") String by) {
-        users.unmap(slackUserId, by);
+    public Response unmap(@PathParam("slackUserId") String slackUserId) {
+        users.unmap(slackUserId, caller.name());
         return Response.noContent().build();
     }
 }

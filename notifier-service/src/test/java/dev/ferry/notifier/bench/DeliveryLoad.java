@@ -137,7 +137,9 @@ final class DeliveryLoad {
             }
         }
         Collections.sort(latencies);
-        long refused = given().baseUri(receiverUrl)
+        long refused = given().auth()
+                .none()
+                .baseUri(receiverUrl)
                 .get("/_receiver/rate-limit")
                 .jsonPath()
                 .getLong("refused");
@@ -158,7 +160,9 @@ final class DeliveryLoad {
     private record Received(int index, Instant at) {}
 
     private List<Received> received(String run) throws IOException {
-        String body = given().baseUri(receiverUrl)
+        String body = given().auth()
+                .none()
+                .baseUri(receiverUrl)
                 .get("/_receiver/messages")
                 .then()
                 .extract()

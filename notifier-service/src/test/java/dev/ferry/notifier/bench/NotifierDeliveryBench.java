@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.notifier.NotifierTestResources;
+import dev.ferry.testkit.AsUser;
 import dev.ferry.testkit.KafkaTestResource;
+import dev.ferry.testkit.OidcTestResource;
 import dev.ferry.testkit.PostgresTestResource;
 import dev.ferry.testkit.SimulatorResource;
 import io.quarkus.test.common.ResourceArg;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(NotifierDeliveryBench.Unpaced.class)
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(OidcTestResource.class)
 @WithTestResource(
         value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = NotifierTestResources.DATABASE))
@@ -37,6 +40,7 @@ import org.junit.jupiter.api.Test;
             @ResourceArg(name = "module", value = NotifierTestResources.SLACK_MODULE),
             @ResourceArg(name = "property", value = NotifierTestResources.SLACK_URL_PROPERTY)
         })
+@AsUser("admin")
 class NotifierDeliveryBench {
     /** No pacing (as in the test profile); the default webhook stays quiet so only the measured channels post. */
     public static class Unpaced implements QuarkusTestProfile {
@@ -59,7 +63,9 @@ class NotifierDeliveryBench {
 
     @Test
     void withoutRateLimits() throws Exception {
-        given().baseUri(receiverUrl)
+        given().auth()
+                .none()
+                .baseUri(receiverUrl)
                 .contentType("application/json")
                 .body(Map.of("perChannelPerSecond", 0))
                 .post("/_receiver/rate-limit");

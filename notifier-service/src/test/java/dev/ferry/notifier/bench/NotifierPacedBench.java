@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.notifier.NotifierTestResources;
+import dev.ferry.testkit.AsUser;
 import dev.ferry.testkit.KafkaTestResource;
+import dev.ferry.testkit.OidcTestResource;
 import dev.ferry.testkit.PostgresTestResource;
 import dev.ferry.testkit.SimulatorResource;
 import io.quarkus.test.common.ResourceArg;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(NotifierPacedBench.Paced.class)
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(OidcTestResource.class)
 @WithTestResource(
         value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = NotifierTestResources.DATABASE))
@@ -38,6 +41,7 @@ import org.junit.jupiter.api.Test;
             @ResourceArg(name = "module", value = NotifierTestResources.SLACK_MODULE),
             @ResourceArg(name = "property", value = NotifierTestResources.SLACK_URL_PROPERTY)
         })
+@AsUser("admin")
 class NotifierPacedBench {
     static final int CHANNELS = 5;
 
@@ -80,7 +84,9 @@ class NotifierPacedBench {
                             () -> given().get("/api/subscriptions/" + id).then().statusCode(200));
         }
         Thread.sleep(2500);
-        given().baseUri(receiverUrl)
+        given().auth()
+                .none()
+                .baseUri(receiverUrl)
                 .contentType("application/json")
                 .body(Map.of("perChannelPerSecond", 1))
                 .post("/_receiver/rate-limit")

@@ -14,7 +14,9 @@ import dev.ferry.notifier.SlackTestSupport;
 import dev.ferry.notifier.repository.Jdbc;
 import dev.ferry.notifier.service.DeliveryRecovery;
 import dev.ferry.notifier.service.NotificationService;
+import dev.ferry.testkit.AsUser;
 import dev.ferry.testkit.KafkaTestResource;
+import dev.ferry.testkit.OidcTestResource;
 import dev.ferry.testkit.PostgresTestResource;
 import dev.ferry.testkit.SimulatorResource;
 import io.quarkus.test.common.ResourceArg;
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(OidcTestResource.class)
 @WithTestResource(
         value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = NotifierTestResources.DATABASE))
@@ -47,6 +50,7 @@ import org.junit.jupiter.api.Test;
             @ResourceArg(name = "module", value = NotifierTestResources.SLACK_MODULE),
             @ResourceArg(name = "property", value = NotifierTestResources.SLACK_URL_PROPERTY)
         })
+@AsUser("viewer")
 class DedupeAcrossRestartTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;

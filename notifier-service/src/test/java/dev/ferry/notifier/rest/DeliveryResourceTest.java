@@ -24,8 +24,10 @@ import dev.ferry.events.plan.PlanStep;
 import dev.ferry.events.secret.SealedSecret;
 import dev.ferry.events.secret.SecretBox;
 import dev.ferry.notifier.NotifierTestResources;
+import dev.ferry.testkit.AsUser;
 import dev.ferry.testkit.EventProbe;
 import dev.ferry.testkit.KafkaTestResource;
+import dev.ferry.testkit.OidcTestResource;
 import dev.ferry.testkit.PostgresTestResource;
 import dev.ferry.testkit.SimulatorResource;
 import io.quarkus.test.common.ResourceArg;
@@ -47,6 +49,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(OidcTestResource.class)
 @WithTestResource(
         value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = NotifierTestResources.DATABASE))
@@ -56,6 +59,7 @@ import org.junit.jupiter.api.Test;
             @ResourceArg(name = "module", value = NotifierTestResources.SLACK_MODULE),
             @ResourceArg(name = "property", value = NotifierTestResources.SLACK_URL_PROPERTY)
         })
+@AsUser("admin")
 class DeliveryResourceTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -74,7 +78,12 @@ class DeliveryResourceTest {
 
     @BeforeEach
     void disarmFaults() {
-        given().baseUri(receiverUrl).delete("/_receiver/faults").then().statusCode(204);
+        given().auth()
+                .none()
+                .baseUri(receiverUrl)
+                .delete("/_receiver/faults")
+                .then()
+                .statusCode(204);
     }
 
     @Test
@@ -374,7 +383,9 @@ class DeliveryResourceTest {
 
     /** Payloads the receiver accepted that mention the marker, in arrival order. */
     private List<JsonNode> messagesAbout(String marker) {
-        String body = given().baseUri(receiverUrl)
+        String body = given().auth()
+                .none()
+                .baseUri(receiverUrl)
                 .get("/_receiver/messages")
                 .then()
                 .statusCode(200)
@@ -404,7 +415,9 @@ class DeliveryResourceTest {
     }
 
     private void armFault(int status, int retryAfterSeconds, int count) {
-        given().baseUri(receiverUrl)
+        given().auth()
+                .none()
+                .baseUri(receiverUrl)
                 .contentType("application/json")
                 .body(Map.of("status", status, "retryAfterSeconds", retryAfterSeconds, "count", count))
                 .post("/_receiver/faults")

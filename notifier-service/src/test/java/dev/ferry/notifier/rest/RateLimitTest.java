@@ -10,7 +10,9 @@ import dev.ferry.events.migration.StepSucceeded;
 import dev.ferry.events.notification.NotificationDelivered;
 import dev.ferry.notifier.NotifierTestResources;
 import dev.ferry.notifier.SlackTestSupport;
+import dev.ferry.testkit.AsUser;
 import dev.ferry.testkit.KafkaTestResource;
+import dev.ferry.testkit.OidcTestResource;
 import dev.ferry.testkit.PostgresTestResource;
 import dev.ferry.testkit.SimulatorResource;
 import io.quarkus.test.common.ResourceArg;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(OidcTestResource.class)
 @WithTestResource(
         value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = NotifierTestResources.DATABASE))
@@ -39,6 +42,7 @@ import org.junit.jupiter.api.Test;
             @ResourceArg(name = "module", value = NotifierTestResources.SLACK_MODULE),
             @ResourceArg(name = "property", value = NotifierTestResources.SLACK_URL_PROPERTY)
         })
+@AsUser("viewer")
 class RateLimitTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -55,7 +59,9 @@ class RateLimitTest {
     void aBurstOverTheChannelLimitIsWaitedOutAndDeliveredOnceEach() {
         SlackTestSupport slack = new SlackTestSupport(bootstrap, receiverUrl);
         slack.disarm();
-        given().baseUri(receiverUrl)
+        given().auth()
+                .none()
+                .baseUri(receiverUrl)
                 .contentType("application/json")
                 .body(Map.of("perChannelPerSecond", 1))
                 .post("/_receiver/rate-limit")
@@ -74,7 +80,9 @@ class RateLimitTest {
             retried += d.attempts() > 1 ? 1 : 0;
         }
         assertThat(retried).as("deliveries that met a 429 and waited").isPositive();
-        assertThat(given().baseUri(receiverUrl)
+        assertThat(given().auth()
+                        .none()
+                        .baseUri(receiverUrl)
                         .get("/_receiver/rate-limit")
                         .jsonPath()
                         .getInt("refused"))

@@ -17,7 +17,9 @@ import dev.ferry.events.plan.PlanProposed;
 import dev.ferry.events.plan.PlanStep;
 import dev.ferry.notifier.NotifierTestResources;
 import dev.ferry.notifier.SlackTestSupport;
+import dev.ferry.testkit.AsUser;
 import dev.ferry.testkit.KafkaTestResource;
+import dev.ferry.testkit.OidcTestResource;
 import dev.ferry.testkit.PostgresTestResource;
 import dev.ferry.testkit.SimulatorResource;
 import io.quarkus.test.common.ResourceArg;
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(OidcTestResource.class)
 @WithTestResource(
         value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = NotifierTestResources.DATABASE))
@@ -47,6 +50,7 @@ import org.junit.jupiter.api.Test;
             @ResourceArg(name = "module", value = NotifierTestResources.SLACK_MODULE),
             @ResourceArg(name = "property", value = NotifierTestResources.SLACK_URL_PROPERTY)
         })
+@AsUser("admin")
 class SlackInteractionTest {
     private static final String SUB_SIGNING = "FAKE-bot-app-signing-secret-9";
 
@@ -98,14 +102,7 @@ class SlackInteractionTest {
     }
 
     private JsonPath sign(Map<String, Object> click) {
-        return given().baseUri(receiverUrl)
-                .contentType("application/json")
-                .body(click)
-                .post("/_receiver/interactions")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        return slack.sign(click);
     }
 
     private static Map<String, Object> click(String secret, String user, String action, JsonNode message) {
@@ -117,8 +114,11 @@ class SlackInteractionTest {
         return click;
     }
 
+    /** Sends a signed request as Slack does: no bearer token, the signature is the authentication. */
     private static io.restassured.response.Response send(JsonPath signed) {
-        return given().contentType("application/x-www-form-urlencoded")
+        return given().auth()
+                .none()
+                .contentType("application/x-www-form-urlencoded")
                 .header("X-Slack-Request-Timestamp", signed.getString("timestamp"))
                 .header("X-Slack-Signature", signed.getString("signature"))
                 .body(signed.getString("body"))
@@ -195,14 +195,18 @@ class SlackInteractionTest {
                 .body("detail", containsString("more than 5 minutes"));
 
         JsonPath good = sign(click(NotifierTestResources.SIGNING_SECRET, "U0ALICE", "ferry.approve-plan", message));
-        given().contentType("application/x-www-form-urlencoded")
+        given().auth()
+                .none()
+                .contentType("application/x-www-form-urlencoded")
                 .body(good.getString("body"))
                 .post("/api/slack/interactions")
                 .then()
                 .statusCode(401)
                 .body("detail", containsString("X-Slack-Signature"));
         // A body changed after signing does not match either.
-        given().contentType("application/x-www-form-urlencoded")
+        given().auth()
+                .none()
+                .contentType("application/x-www-form-urlencoded")
                 .header("X-Slack-Request-Timestamp", good.getString("timestamp"))
                 .header("X-Slack-Signature", good.getString("signature"))
                 .body(good.getString("body").replace("U0ALICE", "U0ALICF"))

@@ -13,7 +13,9 @@ import dev.ferry.events.Topics;
 import dev.ferry.events.notification.SubscriptionSaved;
 import dev.ferry.notifier.NotifierTestResources;
 import dev.ferry.notifier.SlackTestSupport;
+import dev.ferry.testkit.AsUser;
 import dev.ferry.testkit.KafkaTestResource;
+import dev.ferry.testkit.OidcTestResource;
 import dev.ferry.testkit.PostgresTestResource;
 import dev.ferry.testkit.SimulatorResource;
 import io.quarkus.test.common.ResourceArg;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Test;
 /** Subscriptions over REST: created sealed and shown redacted; bad input refused with nothing stored. */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(OidcTestResource.class)
 @WithTestResource(
         value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = NotifierTestResources.DATABASE))
@@ -39,6 +42,7 @@ import org.junit.jupiter.api.Test;
             @ResourceArg(name = "module", value = NotifierTestResources.SLACK_MODULE),
             @ResourceArg(name = "property", value = NotifierTestResources.SLACK_URL_PROPERTY)
         })
+@AsUser("admin")
 class SubscriptionResourceTest {
     private static final String WEBHOOK = "https://hooks.slack.com/services/T0AAA/B0BBB/FAKE-sub-webhook-secret-1";
     private static final String TOKEN = "xoxb-FAKE-subscription-token-42";
@@ -66,9 +70,12 @@ class SubscriptionResourceTest {
 
     @Test
     void aWebhookSubscriptionIsStoredSealedAndShownRedacted() {
+        // Who saved it comes from the token only: a header or a body field naming someone else is ignored.
+        Map<String, Object> body = webhookBody();
+        body.put("savedBy", "mallory@acme.example");
         Response created = given().contentType("application/json")
-                .header("X-Ferry-Identity", "alice@acme.example")
-                .body(webhookBody())
+                .header("X-Ferry-Identity", "mallory@acme.example")
+                .body(body)
                 .post("/api/subscriptions");
         created.then()
                 .statusCode(201)
@@ -104,7 +111,7 @@ class SubscriptionResourceTest {
                         SlackTestSupport.WAIT)
                 .data();
         assertThat(saved.webhookUrl().ciphertext()).doesNotContain("hooks.slack.com");
-        assertThat(saved.savedBy()).isEqualTo("alice@acme.example");
+        assertThat(saved.savedBy()).isEqualTo("admin");
         String log = slack().probe().records(Topics.NOTIFICATIONS).stream()
                 .map(r -> r.value())
                 .collect(Collectors.joining("\n"));
