@@ -22,7 +22,6 @@ if [[ -f $ROOT/.env ]]; then
 fi
 [[ -n ${KEYCLOAK_ADMIN_PASSWORD:-} ]] || { echo "sandbox-users: set KEYCLOAK_ADMIN_PASSWORD (or .env)" >&2; exit 2; }
 
-declare -A GROUP=([alice]=ferry-operators [bob]=ferry-approvers [carol]=ferry-admins)
 declare -A PASSWORD=(
   [alice]=${FERRY_SANDBOX_ALICE_PASSWORD:-${FERRY_SANDBOX_PASSWORD:-}}
   [bob]=${FERRY_SANDBOX_BOB_PASSWORD:-${FERRY_SANDBOX_PASSWORD:-}}
@@ -35,31 +34,34 @@ for user in alice bob carol; do
   fi
 done
 
-# The script runs inside the Keycloak container; secrets travel as environment variables, never as
-# command-line arguments (which `ps` would show).
-"${COMPOSE[@]}" --project-directory "$ROOT" exec -T \
-  -e KC_ADMIN_USER="${KEYCLOAK_ADMIN:-admin}" -e KC_ADMIN_PASSWORD="$KEYCLOAK_ADMIN_PASSWORD" \
-  -e ALICE_PASSWORD="${PASSWORD[alice]}" -e BOB_PASSWORD="${PASSWORD[bob]}" -e CAROL_PASSWORD="${PASSWORD[carol]}" \
-  keycloak bash -s <<'INNER'
+# The script runs inside the Keycloak container. Secrets travel on its standard input (as shell
+# assignments ahead of it), never as command-line arguments, which `ps` would show on either side.
+{
+  printf 'KC_ADMIN_USER=%q\nKC_ADMIN_PASSWORD=%q\n' "${KEYCLOAK_ADMIN:-admin}" "$KEYCLOAK_ADMIN_PASSWORD"
+  printf 'ALICE_PASSWORD=%q\nBOB_PASSWORD=%q\nCAROL_PASSWORD=%q\n' "${PASSWORD[alice]}" "${PASSWORD[bob]}" "${PASSWORD[carol]}"
+  cat <<'INNER'
 set -euo pipefail
-kc=/opt/keycloak/bin/kcadm.sh
+kcadm=/opt/keycloak/bin/kcadm.sh
+# Standard input is this script: only the password reset below reads from a pipe of its own.
+kc() { "$kcadm" "$@" </dev/null; }
 cfg=$(mktemp)
 trap 'rm -f "$cfg"' EXIT
-KC_CLI_PASSWORD=$KC_ADMIN_PASSWORD $kc config credentials --config "$cfg" --server http://localhost:8080 \
+KC_CLI_PASSWORD=$KC_ADMIN_PASSWORD kc config credentials --config "$cfg" --server http://localhost:8080 \
   --realm master --user "$KC_ADMIN_USER" >/dev/null
 json_string() { local v=${1//\\/\\\\}; printf '"%s"' "${v//\"/\\\"}"; }
 for entry in alice:ferry-operators:ALICE_PASSWORD bob:ferry-approvers:BOB_PASSWORD carol:ferry-admins:CAROL_PASSWORD; do
   IFS=: read -r user group var <<<"$entry"
-  id=$($kc get users --config "$cfg" -r ferry -q "username=$user" -q exact=true --fields id --format csv --noquotes | head -n 1)
+  id=$(kc get users --config "$cfg" -r ferry -q "username=$user" -q exact=true --fields id --format csv --noquotes | head -n 1)
   if [[ -z $id ]]; then
-    id=$($kc create users --config "$cfg" -r ferry -s "username=$user" -s enabled=true \
+    id=$(kc create users --config "$cfg" -r ferry -s "username=$user" -s enabled=true \
       -s "email=$user@sandbox.invalid" -s emailVerified=true -s "firstName=$user" -s lastName=Sandbox -i)
   fi
   printf '{"type":"password","temporary":false,"value":%s}' "$(json_string "${!var}")" |
-    $kc update "users/$id/reset-password" --config "$cfg" -r ferry -f - -n
-  gid=$($kc get groups --config "$cfg" -r ferry -q "search=$group" --fields id,name --format csv --noquotes |
+    "$kcadm" update "users/$id/reset-password" --config "$cfg" -r ferry -f - -n
+  gid=$(kc get groups --config "$cfg" -r ferry -q "search=$group" --fields id,name --format csv --noquotes |
     awk -F, -v g="$group" '$2 == g { print $1 }' | head -n 1)
-  $kc update "users/$id/groups/$gid" --config "$cfg" -r ferry -s realm=ferry -s "userId=$id" -s "groupId=$gid" -n
+  kc update "users/$id/groups/$gid" --config "$cfg" -r ferry -s realm=ferry -s "userId=$id" -s "groupId=$gid" -n
   echo "sandbox-users: $user in $group"
 done
 INNER
+} | "${COMPOSE[@]}" --project-directory "$ROOT" exec -T keycloak bash -s
