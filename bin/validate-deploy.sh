@@ -151,6 +151,11 @@ elif grep -q 'set [A-Z_]* ' "$WORK/nosecret.err"; then
 else
   failure "docker-compose.yml failed without secrets, but not for a missing secret: $(head -2 "$WORK/nosecret.err")"
 fi
+if bash -n "$ROOT/deploy/keycloak/sandbox-users.sh"; then
+  pass "deploy/keycloak/sandbox-users.sh parses"
+else
+  failure "deploy/keycloak/sandbox-users.sh has a syntax error"
+fi
 if bash -n "$ROOT/deploy/postgres/initdb.d/10-ferry-databases.sh"; then
   pass "deploy/postgres/initdb.d/10-ferry-databases.sh parses"
 else
@@ -167,18 +172,22 @@ fi
 if node -e '
   const realm = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
   const roles = Object.fromEntries((realm.roles?.realm ?? []).map((r) => [r.name, r]));
-  const want = { viewer: [], operator: ["viewer"], approver: ["viewer"], admin: ["operator", "approver"] };
+  const want = { viewer: [], operator: ["viewer"], approver: ["viewer"], admin: ["operator", "approver", "viewer"] };
   const bad = Object.entries(want).filter(([n, c]) => !roles[n] ||
     JSON.stringify((roles[n].composites?.realm ?? []).sort()) !== JSON.stringify([...c].sort()));
   const api = (realm.clients ?? []).find((c) => c.clientId === "ferry-api");
-  const secrets = JSON.stringify(realm).match(/"(secret|password|value)"\s*:/g);
-  if (realm.realm !== "ferry" || bad.length || !api || secrets || (realm.users ?? []).length) {
+  const audience = (api?.protocolMappers ?? []).some((m) => m.protocolMapper === "oidc-audience-mapper" &&
+    m.config?.["included.client.audience"] === "ferry-api" && m.config?.["access.token.claim"] === "true");
+  const secrets = JSON.stringify(realm).match(/"(secret|password|value|credentials)"\s*:/g);
+  if (realm.realm !== "ferry" || bad.length || !api || !audience || api.publicClient !== true || secrets ||
+    (realm.users ?? []).length) {
     console.error(`realm ${realm.realm}; wrong roles: ${bad.map(([n]) => n)}; ferry-api client: ${!!api}; ` +
+      `its audience mapper: ${audience}; public (no client secret): ${api?.publicClient}; ` +
       `credentials in the file: ${secrets ?? "none"}; users: ${(realm.users ?? []).length}`);
     process.exit(1);
   }
 ' "$ROOT/deploy/keycloak/ferry-realm.json"; then
-  pass "realm ferry: roles viewer, operator(viewer), approver(viewer), admin(operator, approver); client ferry-api; no users or credentials"
+  pass "realm ferry: roles viewer, operator(viewer), approver(viewer), admin(operator, approver, viewer); public client ferry-api with the ferry-api audience mapper; no users or credentials"
 else
   failure "deploy/keycloak/ferry-realm.json"
 fi

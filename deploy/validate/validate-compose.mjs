@@ -2,7 +2,8 @@
 // checks the file against the Compose schema and resolves it):
 //   - every image pinned to a version (no missing or `latest` tag), Dockerfile bases too;
 //   - every published port bound to 127.0.0.1 by default;
-//   - the four services: a readiness health check and healthy Kafka/PostgreSQL before they start;
+//   - the four services: a readiness health check and healthy Kafka/PostgreSQL before they start,
+//     bearer tokens required (FERRY_AUTH_ENABLED=true) from the Keycloak realm once it is healthy;
 //   - the simulators only under the `sandbox` profile;
 //   - no secret written into the file: secret-looking variables come from ${...} interpolation;
 //   - Dockerfiles: Quarkus fast-jar layout, a non-root USER, a HEALTHCHECK.
@@ -50,6 +51,10 @@ function rules(resolved, raw, dockerfiles) {
       ok(s.depends_on?.[dep]?.condition === "service_healthy", name, `must wait for ${dep} to be healthy`);
     }
     ok(!(s.profiles?.length), name, "must run without a profile");
+    ok(String(s.environment?.FERRY_AUTH_ENABLED) === "true", name, "FERRY_AUTH_ENABLED must be true (bearer tokens on every API)");
+    ok(/^https?:\/\/keycloak:\d+\/realms\/ferry$/.test(s.environment?.FERRY_OIDC_ISSUER ?? ""), name,
+      `FERRY_OIDC_ISSUER must be the Keycloak realm, found '${s.environment?.FERRY_OIDC_ISSUER}'`);
+    ok(s.depends_on?.keycloak?.condition === "service_healthy", name, "must wait for Keycloak to be healthy");
     ok(s.read_only === true, name, "read_only must be true");
     ok((s.cap_drop ?? []).includes("ALL"), name, "cap_drop must include ALL");
   }
@@ -99,6 +104,7 @@ const MUTATIONS = [
   ["a password written into the file", (r) => { r.raw.services.postgres.environment.POSTGRES_PASSWORD = "hunter2"; }],
   ["a service that does not wait for Kafka", (r) => { delete r.resolved.services["executor-service"].depends_on.kafka; }],
   ["a health check on the wrong path", (r) => { r.resolved.services["notifier-service"].healthcheck.test = ["CMD", "true"]; }],
+  ["a service with the OIDC tenant off", (r) => { r.resolved.services["inventory-service"].environment.FERRY_AUTH_ENABLED = "false"; }],
   ["a simulator outside the sandbox profile", (r) => { delete r.resolved.services["heroku-api"].profiles; }],
   ["a Dockerfile running as root", (r) => { r.dockerfiles["inventory-service"] = r.dockerfiles["inventory-service"].replace(/^USER 185$/m, "USER root"); }],
 ];

@@ -200,6 +200,18 @@ function ferryRules(env, docs, facts, documented) {
         const ref = e.valueFrom?.secretKeyRef;
         if (ref) ok(documented.has(ref.name), id, `Secret ${ref.name} (key ${ref.key}) is not documented in k8s/README.md`);
       }
+      // Bearer tokens on every API: the tenant on, and an issuer from a ConfigMap (never a placeholder).
+      const settings = {};
+      for (const from of c.envFrom ?? []) {
+        const cm = from.configMapRef && of("ConfigMap").find((m) => m.metadata.name === from.configMapRef.name);
+        Object.assign(settings, cm?.data ?? {});
+      }
+      ok(settings.FERRY_AUTH_ENABLED === "true", id, `${c.name}: FERRY_AUTH_ENABLED must be "true" (from a ConfigMap)`);
+      ok(/^https?:\/\/[^/]+\/.+/.test(settings.FERRY_OIDC_ISSUER ?? "") && !/\.invalid\//.test(settings.FERRY_OIDC_ISSUER),
+        id, `${c.name}: FERRY_OIDC_ISSUER must name the overlay's issuer in a ConfigMap, found '${settings.FERRY_OIDC_ISSUER}'`);
+      if (env === "production") {
+        ok(settings.FERRY_OIDC_ISSUER?.startsWith("https://"), id, `${c.name}: production's issuer must be https`);
+      }
     }
     const name = dep.metadata.name;
     const hpa = of("HorizontalPodAutoscaler").find((h) => h.spec.scaleTargetRef?.name === name);
@@ -273,6 +285,8 @@ const MUTATIONS = [
   ["rules", "an undocumented Secret reference", (docs) => { firstService(docs).spec.template.spec.containers[0].env[0].valueFrom.secretKeyRef.name = "mystery"; }],
   ["rules", "no default-deny NetworkPolicy", (docs) => { const i = docs.findIndex((d) => d.kind === "NetworkPolicy" && d.metadata.name === "default-deny-all"); docs.splice(i, 1); }],
   ["rules", "a liveness probe on the wrong path", (docs) => { firstService(docs).spec.template.spec.containers[0].livenessProbe.httpGet.path = "/"; }],
+  ["rules", "the OIDC tenant turned off", (docs) => { docs.filter((d) => d.kind === "ConfigMap" && d.data?.FERRY_AUTH_ENABLED).forEach((d) => { d.data.FERRY_AUTH_ENABLED = "false"; }); }],
+  ["rules", "the placeholder issuer left in", (docs) => { docs.filter((d) => d.kind === "ConfigMap" && d.data?.FERRY_OIDC_ISSUER).forEach((d) => { d.data.FERRY_OIDC_ISSUER = "https://issuer.invalid/realms/ferry"; }); }],
 ];
 
 async function selfTest(good, facts, documented) {

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.demo.DemoAuth;
 import dev.ferry.demo.DemoDriver;
 import dev.ferry.demo.DemoOptions;
 import dev.ferry.demo.DemoResult;
 import dev.ferry.demo.DemoTargets;
 import dev.ferry.demo.FlowJson;
 import dev.ferry.demo.HttpApi;
+import dev.ferry.demo.OidcTokens;
 import dev.ferry.demo.PlannedStep;
 import dev.ferry.demo.StepResult;
 import dev.ferry.demo.Summary;
@@ -19,6 +21,7 @@ import dev.ferry.events.migration.MigrationCompleted;
 import dev.ferry.events.migration.MigrationStarted;
 import dev.ferry.events.migration.StepStarted;
 import dev.ferry.events.migration.StepSucceeded;
+import dev.ferry.oidc.OidcIssuer;
 import dev.ferry.testkit.EventProbe;
 import dev.ferry.testkit.LocalKafka;
 import dev.ferry.testkit.LocalPostgres;
@@ -30,6 +33,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -56,9 +64,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The whole of Ferry on one machine: a real Kafka broker and PostgreSQL server, the three
- * simulators and the four services from their packaged jars, each in its own process. The flow runs
- * once (as {@code bin/demo} runs it); each test then checks one outcome.
+ * The whole of Ferry on one machine: a real Kafka broker and PostgreSQL server, an OIDC issuer, the
+ * three simulators and the four services from their packaged jars, each in its own process, each
+ * service accepting only bearer tokens from that issuer. The flow runs once (as {@code bin/demo}
+ * runs it, as two people with their own tokens); each test then checks one outcome.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FlowEndToEndTest {
@@ -74,6 +83,18 @@ class FlowEndToEndTest {
     static final String APTIBLE_USER = "deploy@acme.example";
     static final String APTIBLE_PASSWORD = "ferry-demo-password";
     static final String WEBHOOK_PATH = "/services/T000/B000/XXXX";
+
+    /** The people of the flow: alice requests and follows, bob approves, vera only reads. */
+    static final String REQUESTER = "alice";
+
+    static final String APPROVER = "bob";
+    static final String READER = "vera";
+    /** A path on each service that only signed-in callers may read. */
+    static final Map<String, String> GUARDED_READS = Map.of(
+            "inventory-service", "/api/discoveries",
+            "planner-service", "/api/plans",
+            "executor-service", "/api/migrations",
+            "notifier-service", "/api/deliveries");
 
     static final Map<String, String> SIMULATORS = ordered(
             "heroku-api", "simulators/heroku-api",
@@ -93,6 +114,11 @@ class FlowEndToEndTest {
     static final Path WORK = Path.of("target", "e2e").toAbsolutePath();
     static final Path LOGS = WORK.resolve("logs");
 
+    /** Tokens the tests sent and the services refused; searched for like the others. */
+    static final List<String> REFUSED_TOKENS = Collections.synchronizedList(new ArrayList<>());
+    /** What the scan looks for: the seeded secrets, then the bearer tokens. */
+    static final List<String> SECRETS = new ArrayList<>();
+
     static LocalKafka kafka;
     static LocalPostgres postgres;
     static LocalRedis redis;
@@ -101,6 +127,10 @@ class FlowEndToEndTest {
     static DemoDriver driver;
     static DemoResult result;
     static final HttpApi API = new HttpApi(Duration.ofSeconds(3), Duration.ofSeconds(15));
+    static OidcIssuer issuer;
+    static OidcTokens testTokens;
+    /** {@link #API} as vera, a viewer: the tests' reads of the services. */
+    static HttpApi reader;
 
     @BeforeAll
     static void runTheFlow() throws Exception {
@@ -116,6 +146,26 @@ class FlowEndToEndTest {
         System.out.printf(
                 "e2e: Kafka %s and PostgreSQL :%d up after %s%n",
                 kafka.bootstrapServers(), postgres.port(), Summary.human(Duration.ofNanos(System.nanoTime() - t0)));
+        // Passwords made up for this run only: nothing to commit, nothing to guess.
+        Map<String, String> passwords = new LinkedHashMap<>();
+        for (String user : List.of(REQUESTER, APPROVER, READER)) {
+            passwords.put(user, newSecretsKey());
+        }
+        issuer = OidcIssuer.start(
+                0,
+                "ferry-api",
+                List.of(
+                        new OidcIssuer.User(REQUESTER, passwords.get(REQUESTER), Set.of("viewer", "operator")),
+                        new OidcIssuer.User(APPROVER, passwords.get(APPROVER), Set.of("viewer", "approver")),
+                        new OidcIssuer.User(READER, passwords.get(READER), Set.of("viewer"))));
+        DemoAuth auth = new DemoAuth(
+                URI.create(issuer.issuer()),
+                "ferry-api",
+                new DemoAuth.Login(REQUESTER, passwords.get(REQUESTER)),
+                new DemoAuth.Login(APPROVER, passwords.get(APPROVER)));
+        testTokens = new OidcTokens(URI.create(issuer.issuer()), "ferry-api", Duration.ofSeconds(10));
+        reader = API.as(testTokens.forUser(new DemoAuth.Login(READER, passwords.get(READER))));
+        System.out.printf("e2e: OIDC issuer %s%n", issuer.issuer());
 
         Map<String, Integer> ports = new LinkedHashMap<>();
         SIMULATORS.keySet().forEach(name -> ports.put(name, QuarkusApp.freePort()));
@@ -140,6 +190,16 @@ class FlowEndToEndTest {
             props.put("quarkus.datasource.username", LocalPostgres.USER);
             props.put("quarkus.datasource.password", LocalPostgres.PASSWORD);
             props.put("ferry.secrets.keys.k1", secretsKey);
+            // Bearer tokens from the test's issuer, as FERRY_AUTH_ENABLED=true and FERRY_OIDC_ISSUER set them.
+            props.put("quarkus.oidc.tenant-enabled", "true");
+            props.put("quarkus.oidc.auth-server-url", issuer.issuer());
+            props.put("quarkus.oidc.client-id", "ferry-api");
+            // Until every endpoint carries @RolesAllowed, a path policy turns callers without a
+            // token away; Slack's signed callback stays open (it carries no token by design).
+            props.put("quarkus.http.auth.permission.bearer.paths", "/api/*");
+            props.put("quarkus.http.auth.permission.bearer.policy", "authenticated");
+            props.put("quarkus.http.auth.permission.slack.paths", "/api/slack/interactions");
+            props.put("quarkus.http.auth.permission.slack.policy", "permit");
             config.put(service, props);
         }
         config.get("inventory-service")
@@ -192,7 +252,7 @@ class FlowEndToEndTest {
         System.out.printf(
                 "e2e: %d apps ready after %s%n", APPS.size(), Summary.human(Duration.ofNanos(System.nanoTime() - t0)));
 
-        driver = new DemoDriver(targets, DemoOptions.defaults(), System.out);
+        driver = new DemoDriver(targets, DemoOptions.defaults(), auth, System.out);
         try {
             result = driver.run();
         } catch (RuntimeException e) {
@@ -216,6 +276,9 @@ class FlowEndToEndTest {
             } catch (RuntimeException e) {
                 System.err.println("e2e: could not stop " + name + ": " + e.getMessage());
             }
+        }
+        if (issuer != null) {
+            issuer.close();
         }
         if (kafka != null) {
             try {
@@ -241,7 +304,8 @@ class FlowEndToEndTest {
     void theDiscoveryCompletedWithTheRequestedApp() {
         JsonNode detail = getJson(DemoTargets.at(targets.inventory(), "/api/discoveries/" + result.discoveryId()));
         assertThat(FlowJson.discoveryStatus(detail)).isEqualTo("completed");
-        assertThat(detail.path("discovery").path("requestedBy").asText()).isEqualTo("alice");
+        // alice asked with her own token (and, for today's services, said so in the body too).
+        assertThat(detail.path("discovery").path("requestedBy").asText()).isEqualTo(REQUESTER);
         assertThat(FlowJson.discoveredApps(detail)).containsExactly("acme-shop");
     }
 
@@ -252,7 +316,7 @@ class FlowEndToEndTest {
         FlowJson.PlanRef plan = FlowJson.plan(detail);
         assertThat(plan.discoveryId()).isEqualTo(result.discoveryId());
         assertThat(plan.environment()).isEqualTo("acme-production");
-        assertThat(plan.requestedBy()).isEqualTo("alice");
+        assertThat(plan.requestedBy()).isEqualTo(REQUESTER);
         assertThat(plan.status()).isEqualTo("approved");
         // The guide for acme-shop: environment, app, its Postgres and its Sidekiq Redis, configuration,
         // image, services, endpoints, then the cutover with the data copy, its verification and the DNS switch.
@@ -401,12 +465,76 @@ class FlowEndToEndTest {
     }
 
     @Test
+    @Order(8)
+    void everyServiceTurnsAwayCallersWithoutAValidToken() throws IOException {
+        // Tokens the services must refuse: one that expired, one from an issuer they do not trust.
+        String expired = issuer.token(READER, Set.of("viewer"), Duration.ofMinutes(-10));
+        String foreign;
+        try (OidcIssuer other = OidcIssuer.start(0, "ferry-api", List.of())) {
+            foreign = other.token(READER, Set.of("viewer", "operator", "approver", "admin"));
+        }
+        REFUSED_TOKENS.add(expired);
+        REFUSED_TOKENS.add(foreign);
+        for (Map.Entry<String, String> e : GUARDED_READS.entrySet()) {
+            URI uri = DemoTargets.at(targets.byName().get(e.getKey()), e.getValue());
+            assertThat(API.get(uri).status()).as("GET %s without a token", uri).isEqualTo(401);
+            assertThat(send("GET", uri, expired))
+                    .as("GET %s with an expired token", uri)
+                    .isEqualTo(401);
+            assertThat(send("GET", uri, foreign))
+                    .as("GET %s with another issuer's token", uri)
+                    .isEqualTo(401);
+            assertThat(reader.get(uri).status()).as("GET %s as a viewer", uri).isEqualTo(200);
+            URI health = DemoTargets.at(targets.byName().get(e.getKey()), "/q/health/ready");
+            assertThat(API.get(health).status()).as("%s stays open", health).isEqualTo(200);
+        }
+        // Commands without a token are refused too, and change nothing.
+        URI discoveries = DemoTargets.at(targets.inventory(), "/api/discoveries");
+        int discoveriesBefore = getJson(discoveries).size();
+        Map<URI, String> commands = new LinkedHashMap<>();
+        commands.put(DemoTargets.at(targets.inventory(), "/api/discoveries"), "{\"apps\":[\"acme-shop\"]}");
+        commands.put(
+                DemoTargets.at(targets.planner(), "/api/plans/" + result.planId() + "/rejection"),
+                "{\"version\":" + result.planVersion() + ",\"comment\":\"no\"}");
+        commands.put(DemoTargets.at(targets.executor(), "/api/migrations/" + result.migrationId() + "/pause"), "{}");
+        commands.put(DemoTargets.at(targets.notifier(), "/api/subscriptions"), "{}");
+        for (Map.Entry<URI, String> c : commands.entrySet()) {
+            assertThat(API.post(c.getKey(), c.getValue()).status())
+                    .as("POST %s without a token", c.getKey())
+                    .isEqualTo(401);
+        }
+        JsonNode after = getJson(discoveries);
+        assertThat(after.toString()).contains(result.discoveryId());
+        assertThat(after.size()).as("discoveries after the refused POST").isEqualTo(discoveriesBefore);
+        assertThat(FlowJson.plan(getJson(DemoTargets.at(targets.planner(), "/api/plans/" + result.planId())))
+                        .status())
+                .isEqualTo("approved");
+        assertThat(FlowJson.migration(
+                                getJson(DemoTargets.at(targets.executor(), "/api/migrations/" + result.migrationId())))
+                        .status())
+                .isEqualTo("completed");
+    }
+
+    @Test
     @Order(100)
     void noSeededSecretLeaksAnywhere() throws Exception {
+        // The seeded values, and every bearer token the flow and the tests sent or were refused with.
+        List<String> tokens = new ArrayList<>(driver.bearerTokens());
+        tokens.addAll(testTokens.issued());
+        tokens.addAll(REFUSED_TOKENS);
+        assertThat(driver.bearerTokens())
+                .as("tokens the flow used (alice's and bob's)")
+                .hasSizeGreaterThanOrEqualTo(2);
+        SECRETS.clear();
+        SECRETS.addAll(SEEDED_SECRETS);
+        SECRETS.addAll(tokens);
         Map<String, Set<String>> leaks = new LinkedHashMap<>();
         Map<String, Set<String>> selfCheck = new LinkedHashMap<>();
         scan("self-check", "postgres://acme:" + SEEDED_SECRETS.get(0) + "@host/db", selfCheck);
-        assertThat(selfCheck).as("the scan finds a secret inside other text").containsOnlyKeys("self-check");
+        scan("self-check token", "Authorization: Bearer " + tokens.get(0), selfCheck);
+        assertThat(selfCheck)
+                .as("the scan finds a secret inside other text")
+                .containsOnlyKeys("self-check", "self-check token");
 
         // Every record on every topic: key, value and headers.
         EventProbe probe = new EventProbe(kafka.bootstrapServers());
@@ -437,7 +565,17 @@ class FlowEndToEndTest {
             scan("log " + LOGS.relativize(app.log()), Files.readString(app.log()), leaks);
         }
 
-        // Every API answer read by the flow and by the tests above.
+        // Every row of every table of each service's database.
+        int rows = 0;
+        int tables = 0;
+        for (Map.Entry<String, String> db : DATABASES.entrySet()) {
+            int[] counted = scanDatabase(db.getValue(), leaks);
+            tables += counted[0];
+            rows += counted[1];
+        }
+        assertThat(rows).as("rows read from the services' databases").isGreaterThan(10);
+
+        // Every API answer read by the flow and by the tests above (API's transcript holds reader's).
         List<HttpApi.Exchange> answers = new ArrayList<>(driver.transcript());
         answers.addAll(API.transcript());
         for (HttpApi.Exchange e : answers) {
@@ -454,8 +592,17 @@ class FlowEndToEndTest {
         }
 
         System.out.printf(
-                "e2e: scanned %d Kafka records on %d topics, %d log files, %d API answers, %d Slack payloads for %d secrets%n",
-                records, topics.size(), APPS.size(), answers.size(), messages.size(), SEEDED_SECRETS.size());
+                "e2e: scanned %d Kafka records on %d topics, %d rows in %d tables, %d log files, %d API answers,"
+                        + " %d Slack payloads for %d seeded secrets and %d bearer tokens%n",
+                records,
+                topics.size(),
+                rows,
+                tables,
+                APPS.size(),
+                answers.size(),
+                messages.size(),
+                SEEDED_SECRETS.size(),
+                tokens.size());
         assertThat(leaks).as("places where a seeded secret value appears").isEmpty();
     }
 
@@ -463,10 +610,60 @@ class FlowEndToEndTest {
         if (text == null) {
             return;
         }
-        for (String secret : SEEDED_SECRETS) {
+        for (String secret : SECRETS) {
             if (text.contains(secret)) {
-                leaks.computeIfAbsent(where, k -> new TreeSet<>()).add(secret);
+                // Name a token by its place in the list, never by its value.
+                int i = SEEDED_SECRETS.indexOf(secret);
+                leaks.computeIfAbsent(where, k -> new TreeSet<>())
+                        .add(i >= 0 ? secret : "bearer token #" + SECRETS.indexOf(secret));
             }
+        }
+    }
+
+    /** Scans every row of every table outside PostgreSQL's own schemas; returns {tables, rows}. */
+    private static int[] scanDatabase(String database, Map<String, Set<String>> leaks) throws SQLException {
+        int tables = 0;
+        int rows = 0;
+        try (Connection c = DriverManager.getConnection(
+                        postgres.jdbcUrl(database), LocalPostgres.USER, LocalPostgres.PASSWORD);
+                Statement st = c.createStatement()) {
+            List<String> names = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT quote_ident(table_schema) || '.' || quote_ident(table_name)"
+                    + " FROM information_schema.tables WHERE table_type = 'BASE TABLE'"
+                    + " AND table_schema NOT IN ('pg_catalog', 'information_schema')")) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            for (String table : names) {
+                tables++;
+                try (ResultSet rs = st.executeQuery("SELECT t::text FROM " + table + " t")) {
+                    while (rs.next()) {
+                        rows++;
+                        scan("table " + database + "." + table, rs.getString(1), leaks);
+                    }
+                }
+            }
+        }
+        return new int[] {tables, rows};
+    }
+
+    /** The status of a request with the given bearer token (for tokens the services must refuse). */
+    private static int send(String method, URI uri, String bearer) throws IOException {
+        var client = java.net.http.HttpClient.newHttpClient();
+        try {
+            return client.send(
+                            java.net.http.HttpRequest.newBuilder(uri)
+                                    .header("Authorization", "Bearer " + bearer)
+                                    .header("Accept", "application/json")
+                                    .method(method, java.net.http.HttpRequest.BodyPublishers.noBody())
+                                    .timeout(Duration.ofSeconds(15))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
         }
     }
 
@@ -488,10 +685,17 @@ class FlowEndToEndTest {
                 .pollInterval(Duration.ofMillis(200))
                 .ignoreExceptions()
                 .until(() -> {
-                    answer[0] = API.get(uri);
+                    answer[0] = (isService(uri) ? reader : API).get(uri);
                     return answer[0].ok();
                 });
         return FlowJson.parse(answer[0].body());
+    }
+
+    /** Services want a token; the simulators take none (nor should they see Ferry's). */
+    private static boolean isService(URI uri) {
+        return SERVICES.keySet().stream()
+                .map(name -> targets.byName().get(name))
+                .anyMatch(base -> base.getPort() == uri.getPort());
     }
 
     private static String getWithBearer(URI uri, String bearer) throws IOException {

@@ -17,28 +17,50 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs Ferry's flow over the services' HTTP APIs, as a person would: discover, read the plan,
- * approve it, follow the migration, and wait for the Slack messages about it. Prints what happens
- * as it happens; never prints secret values (plans show sealed inputs by name only).
+ * Runs Ferry's flow over the services' HTTP APIs, as people would: the requester discovers and
+ * follows, the approver approves the plan and the gates, each with their own bearer token from the
+ * OIDC issuer; then it waits for the Slack messages about it. Prints what happens as it happens;
+ * never prints secret values (plans show sealed inputs by name only) or tokens.
  */
 public final class DemoDriver {
     private final DemoTargets targets;
     private final DemoOptions options;
     private final PrintStream out;
+    private final DemoAuth auth;
+    private final OidcTokens tokens;
+    private final List<OidcTokens.Source> users;
     private final HttpApi http;
+    private final HttpApi requester;
+    private final HttpApi approver;
     private final java.util.Set<String> confirmedGates = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private String lastSeen = "nothing yet";
     private Instant started;
 
     public DemoDriver(DemoTargets targets, PrintStream out) {
-        this(targets, DemoOptions.defaults(), out);
+        this(targets, DemoOptions.defaults(), DemoAuth.defaults(), out);
     }
 
-    public DemoDriver(DemoTargets targets, DemoOptions options, PrintStream out) {
+    public DemoDriver(DemoTargets targets, DemoOptions options, DemoAuth auth, PrintStream out) {
         this.targets = targets;
         this.options = options;
+        this.auth = auth;
         this.out = out;
+        this.tokens = new OidcTokens(auth.issuer(), auth.clientId(), Duration.ofSeconds(15));
+        // The simulators take no Ferry token: `http` alone reads the Slack receiver.
         this.http = new HttpApi(Duration.ofSeconds(3), Duration.ofSeconds(15));
+        OidcTokens.Source requesterTokens = tokens.forUser(auth.requester());
+        OidcTokens.Source approverTokens = tokens.forUser(auth.approver());
+        this.users = List.of(requesterTokens, approverTokens);
+        this.requester = http.as(requesterTokens);
+        this.approver = http.as(approverTokens);
+    }
+
+    /**
+     * Every bearer token the driver was given, so a test can search all outputs for them; never
+     * print them.
+     */
+    public List<String> bearerTokens() {
+        return tokens.issued();
     }
 
     /** Every distinct API answer this driver read, for tests that inspect them. */
@@ -59,7 +81,13 @@ public final class DemoDriver {
         List<DemoResult.Milestone> milestones = new ArrayList<>();
         String apps = String.join(", ", options.apps());
 
-        out.printf("1/5 Discovering %s on Heroku (requested by %s)%n", apps, options.requestedBy());
+        out.printf(
+                "    signing in at %s as %s (requester) and %s (approver)%n",
+                auth.issuer(), auth.requester().username(), auth.approver().username());
+        signIn();
+        out.printf(
+                "1/5 Discovering %s on Heroku (requested by %s)%n",
+                apps, auth.requester().username());
         started = Instant.now();
         String discoveryId = startDiscovery();
         JsonNode discovery = awaitDiscovery(discoveryId);
@@ -76,7 +104,9 @@ public final class DemoDriver {
         milestones.add(milestone("plan proposed"));
         out.print(Summary.plan(plan, planSteps));
 
-        out.printf("3/5 Approving plan %s v%d as %s%n", plan.id(), plan.version(), options.approvedBy());
+        out.printf(
+                "3/5 Approving plan %s v%d as %s%n",
+                plan.id(), plan.version(), auth.approver().username());
         approve(plan);
         milestones.add(milestone("plan approved"));
 
@@ -113,12 +143,26 @@ public final class DemoDriver {
                 milestones);
     }
 
+    /** Gets both users' first tokens up front, so a wrong issuer or password stops the demo at once. */
+    private void signIn() {
+        for (OidcTokens.Source user : users) {
+            call(
+                    () -> {
+                        user.bearer();
+                        return null;
+                    },
+                    "signing in as " + user.username() + " at " + auth.issuer());
+        }
+    }
+
     private String startDiscovery() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("apps", options.apps());
-        body.put("requestedBy", options.requestedBy());
+        // Today's services still read the actor from the body; once they take it from the token they
+        // ignore the field (it names the token's user anyway).
+        body.put("requestedBy", auth.requester().username());
         URI uri = DemoTargets.at(targets.inventory(), "/api/discoveries");
-        HttpApi.Response response = call(() -> http.post(uri, FlowJson.write(body)), "POST " + uri);
+        HttpApi.Response response = call(() -> requester.post(uri, FlowJson.write(body)), "POST " + uri);
         if (!response.ok()) {
             throw new DemoException("The inventory refused the discovery: HTTP " + response.status() + " "
                     + FlowJson.abbreviate(response.body(), 300));
@@ -129,7 +173,7 @@ public final class DemoDriver {
     private JsonNode awaitDiscovery(String discoveryId) {
         URI uri = DemoTargets.at(targets.inventory(), "/api/discoveries/" + segment(discoveryId));
         return await("discovery " + discoveryId + " to complete (" + uri + ")", () -> {
-            HttpApi.Response r = http.get(uri);
+            HttpApi.Response r = requester.get(uri);
             if (!r.ok()) {
                 return seen(r);
             }
@@ -146,7 +190,7 @@ public final class DemoDriver {
     private FlowJson.PlanRef awaitPlan(String discoveryId) {
         URI uri = DemoTargets.at(targets.planner(), "/api/plans");
         return await("a plan for discovery " + discoveryId + " (" + uri + ")", () -> {
-            HttpApi.Response r = http.get(uri);
+            HttpApi.Response r = requester.get(uri);
             if (!r.ok()) {
                 return seen(r);
             }
@@ -159,7 +203,7 @@ public final class DemoDriver {
     private JsonNode awaitPlanDetail(String planId) {
         URI uri = DemoTargets.at(targets.planner(), "/api/plans/" + segment(planId));
         return await("the steps of plan " + planId + " (" + uri + ")", () -> {
-            HttpApi.Response r = http.get(uri);
+            HttpApi.Response r = requester.get(uri);
             if (!r.ok()) {
                 return seen(r);
             }
@@ -171,11 +215,11 @@ public final class DemoDriver {
 
     private void approve(FlowJson.PlanRef plan) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("approvedBy", options.approvedBy());
+        body.put("approvedBy", auth.approver().username()); // as requestedBy above
         body.put("version", plan.version());
         body.put("comment", "Reviewed the plan in the Ferry demo");
         URI uri = DemoTargets.at(targets.planner(), "/api/plans/" + segment(plan.id()) + "/approval");
-        HttpApi.Response response = call(() -> http.post(uri, FlowJson.write(body)), "POST " + uri);
+        HttpApi.Response response = call(() -> approver.post(uri, FlowJson.write(body)), "POST " + uri);
         if (!response.ok()) {
             throw new DemoException("The planner refused the approval: HTTP " + response.status() + " "
                     + FlowJson.abbreviate(response.body(), 300));
@@ -187,10 +231,10 @@ public final class DemoDriver {
         String[] id = {expectedId};
         Map<String, String> printed = new HashMap<>();
         return await("migration " + expectedId + " of plan " + plan.id() + " to finish (" + list + ")", () -> {
-            HttpApi.Response r = http.get(DemoTargets.at(list, "/" + segment(id[0])));
+            HttpApi.Response r = requester.get(DemoTargets.at(list, "/" + segment(id[0])));
             if (r.status() == 404) {
                 // Not started yet, or started under another id than the contract's derived one.
-                HttpApi.Response all = http.get(list);
+                HttpApi.Response all = requester.get(list);
                 if (all.ok()) {
                     Optional<String> other =
                             FlowJson.migrationIdForPlan(FlowJson.parse(all.body()), plan.id(), plan.version());
@@ -242,14 +286,16 @@ public final class DemoDriver {
                 targets.executor(),
                 "/api/migrations/" + segment(migrationId) + "/steps/" + segment(gate.stepId()) + "/approval");
         Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("by", options.approvedBy());
+        body.put("by", auth.approver().username()); // as requestedBy above
         body.put("comment", "done (confirmed by the demo driver)");
-        HttpApi.Response response = http.post(uri, FlowJson.write(body));
+        HttpApi.Response response = approver.post(uri, FlowJson.write(body));
         if (!response.ok() && response.status() != 409) {
             throw new DemoException("Approving gate " + gate.stepId() + " answered " + response.status() + ": "
                     + FlowJson.abbreviate(response.body(), 300));
         }
-        out.printf("    %s  %s confirmed by %s%n", Summary.human(since()), gate.stepId(), options.approvedBy());
+        out.printf(
+                "    %s  %s confirmed by %s%n",
+                Summary.human(since()), gate.stepId(), auth.approver().username());
     }
 
     private FlowJson.SlackTally awaitSlack(String migrationId, int expected) {

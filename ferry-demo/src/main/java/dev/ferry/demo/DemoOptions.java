@@ -10,13 +10,10 @@ import java.util.Objects;
  * What the demo asks for and how long it waits.
  *
  * @param apps Heroku apps to discover
- * @param requestedBy who starts the discovery (and so requests the plan)
- * @param approvedBy who approves the plan; production plans need someone other than the requester
  * @param waitTimeout the longest each wait (discovery, plan, migration, Slack) may take
  * @param pollInterval pause between two looks at an API while waiting
  */
-public record DemoOptions(
-        List<String> apps, String requestedBy, String approvedBy, Duration waitTimeout, Duration pollInterval) {
+public record DemoOptions(List<String> apps, Duration waitTimeout, Duration pollInterval) {
 
     public static final Duration DEFAULT_WAIT = Duration.ofSeconds(120);
     public static final Duration DEFAULT_POLL = Duration.ofMillis(200);
@@ -26,8 +23,8 @@ public record DemoOptions(
         if (apps.isEmpty()) {
             throw new IllegalArgumentException("Name at least one app to discover");
         }
-        Objects.requireNonNull(requestedBy, "requestedBy");
-        Objects.requireNonNull(approvedBy, "approvedBy");
+        Objects.requireNonNull(waitTimeout, "waitTimeout");
+        Objects.requireNonNull(pollInterval, "pollInterval");
         if (waitTimeout.isNegative() || waitTimeout.isZero()) {
             throw new IllegalArgumentException("waitTimeout must be positive");
         }
@@ -36,14 +33,14 @@ public record DemoOptions(
         }
     }
 
-    /** Discover {@code acme-shop} as alice, approve as bob, wait up to 120 s for each stage. */
+    /** Discover {@code acme-shop}, wait up to 120 s for each stage (who signs in: {@link DemoAuth}). */
     public static DemoOptions defaults() {
-        return new DemoOptions(List.of("acme-shop"), "alice", "bob", DEFAULT_WAIT, DEFAULT_POLL);
+        return new DemoOptions(List.of("acme-shop"), DEFAULT_WAIT, DEFAULT_POLL);
     }
 
     /**
-     * The defaults, overridden by {@code FERRY_DEMO_APPS} (comma-separated), {@code
-     * FERRY_DEMO_REQUESTER}, {@code FERRY_DEMO_APPROVER} and {@code FERRY_DEMO_WAIT_SECONDS}.
+     * The defaults, overridden by {@code FERRY_DEMO_APPS} (comma-separated) and {@code
+     * FERRY_DEMO_WAIT_SECONDS}.
      */
     public static DemoOptions fromEnv(Map<String, String> env) {
         DemoOptions d = defaults();
@@ -65,11 +62,6 @@ public record DemoOptions(
                         "FERRY_DEMO_WAIT_SECONDS must be a whole number, got '" + waitVar + "'");
             }
         }
-        return new DemoOptions(
-                apps,
-                env.getOrDefault("FERRY_DEMO_REQUESTER", d.requestedBy()),
-                env.getOrDefault("FERRY_DEMO_APPROVER", d.approvedBy()),
-                wait,
-                d.pollInterval());
+        return new DemoOptions(apps, wait, d.pollInterval());
     }
 }

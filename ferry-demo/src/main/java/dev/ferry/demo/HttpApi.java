@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * A small JSON-over-HTTP client that keeps a transcript of what it read, so a test can check every
- * answer the flow saw (for example for leaked secrets).
+ * answer the flow saw (for example for leaked secrets). {@link #as} gives a view that sends one
+ * user's bearer token with every request and shares the transcript; tokens are never recorded.
  */
 public final class HttpApi {
     /** One request and its answer; repeated identical answers to polling are kept once. */
@@ -29,8 +30,9 @@ public final class HttpApi {
 
     private final HttpClient client;
     private final Duration requestTimeout;
-    private final List<Exchange> transcript = new ArrayList<>();
-    private final Map<String, String> lastBodies = new HashMap<>();
+    private final List<Exchange> transcript;
+    private final Map<String, String> lastBodies;
+    private final OidcTokens.Source tokens;
 
     public HttpApi(Duration connectTimeout, Duration requestTimeout) {
         this.client = HttpClient.newBuilder()
@@ -38,6 +40,22 @@ public final class HttpApi {
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
         this.requestTimeout = requestTimeout;
+        this.transcript = new ArrayList<>();
+        this.lastBodies = new HashMap<>();
+        this.tokens = null;
+    }
+
+    private HttpApi(HttpApi shared, OidcTokens.Source tokens) {
+        this.client = shared.client;
+        this.requestTimeout = shared.requestTimeout;
+        this.transcript = shared.transcript;
+        this.lastBodies = shared.lastBodies;
+        this.tokens = tokens;
+    }
+
+    /** The same client and transcript, sending {@code Authorization: Bearer} with the user's token. */
+    public HttpApi as(OidcTokens.Source user) {
+        return new HttpApi(this, user);
     }
 
     public Response get(URI uri) throws IOException {
@@ -54,31 +72,45 @@ public final class HttpApi {
     }
 
     /** Every distinct answer read so far, in order. */
-    public synchronized List<Exchange> transcript() {
-        return List.copyOf(transcript);
+    public List<Exchange> transcript() {
+        synchronized (transcript) {
+            return List.copyOf(transcript);
+        }
     }
 
     private Response send(HttpRequest.Builder builder, String method, URI uri) throws IOException {
-        HttpRequest request = builder.timeout(requestTimeout)
-                .header("Accept", "application/json")
-                .build();
-        HttpResponse<String> response;
-        try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DemoException("Interrupted while calling " + method + " " + uri, e);
+        builder.timeout(requestTimeout).header("Accept", "application/json");
+        Response answer = exchange(builder, method, uri);
+        if (answer.status() == 401 && tokens != null) {
+            // Expired or revoked early: once more with a fresh token.
+            tokens.invalidate();
+            answer = exchange(builder, method, uri);
         }
-        Response answer = new Response(response.statusCode(), response.body() == null ? "" : response.body());
         record(method, uri, answer);
         return answer;
     }
 
-    private synchronized void record(String method, URI uri, Response answer) {
+    private Response exchange(HttpRequest.Builder builder, String method, URI uri) throws IOException {
+        if (tokens != null) {
+            builder.setHeader("Authorization", "Bearer " + tokens.bearer());
+        }
+        HttpResponse<String> response;
+        try {
+            response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DemoException("Interrupted while calling " + method + " " + uri, e);
+        }
+        return new Response(response.statusCode(), response.body() == null ? "" : response.body());
+    }
+
+    private void record(String method, URI uri, Response answer) {
         String key = method + " " + uri;
         String fingerprint = answer.status() + "\n" + answer.body();
-        if (!fingerprint.equals(lastBodies.put(key, fingerprint))) {
-            transcript.add(new Exchange(method, uri, answer.status(), answer.body()));
+        synchronized (transcript) {
+            if (!fingerprint.equals(lastBodies.put(key, fingerprint))) {
+                transcript.add(new Exchange(method, uri, answer.status(), answer.body()));
+            }
         }
     }
 }

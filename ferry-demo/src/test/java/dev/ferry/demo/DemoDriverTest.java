@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.ferry.events.EventIds;
+import dev.ferry.oidc.OidcIssuer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,8 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -24,19 +27,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The driver against a scripted fake of the four services and the Slack receiver, inside the test
- * JVM: checks what it sends, how it waits, what it prints and what it returns.
+ * The driver against a scripted fake of the four services and the Slack receiver and a real OIDC
+ * issuer, inside the test JVM: checks what it sends (and as whom), how it waits, what it prints and
+ * what it returns.
  */
 class DemoDriverTest {
     private static final String PLAN = "p-1";
     private static final String MIGRATION = EventIds.derive("migration", PLAN, "1");
 
     private HttpServer server;
+    private OidcIssuer issuer;
+    /** Per call ({@code METHOD path}), the user names of the bearer tokens it carried ("-" for none). */
+    private final Map<String, Set<String>> callers = new ConcurrentHashMap<>();
+
     private final Map<String, String> posted = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private volatile String discoveryStatus = "completed";
     private volatile int approvalStatus = 200;
     private volatile boolean approved;
+    private volatile boolean rejectFirstToken;
+    private final Set<String> seenTokens = ConcurrentHashMap.newKeySet();
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
     @BeforeEach
@@ -44,11 +54,18 @@ class DemoDriverTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
+        issuer = OidcIssuer.start(
+                0,
+                "ferry-api",
+                List.of(
+                        new OidcIssuer.User("alice", "alice-pw", Set.of("viewer", "operator")),
+                        new OidcIssuer.User("bob", "bob-pw", Set.of("viewer", "approver"))));
     }
 
     @AfterEach
     void stopFake() {
         server.stop(0);
+        issuer.close();
     }
 
     @Test
@@ -57,6 +74,14 @@ class DemoDriverTest {
         DemoResult result = driver.run();
 
         assertThat(posted.get("/api/discoveries")).isEqualTo("{\"apps\":[\"acme-shop\"],\"requestedBy\":\"alice\"}");
+        // Each call as the person who would make it; the simulator's Slack log gets no token.
+        assertThat(callers.get("POST /api/discoveries")).containsExactly("alice");
+        assertThat(callers.get("GET /api/plans")).containsExactly("alice");
+        assertThat(callers.get("GET /api/migrations/" + MIGRATION)).containsExactly("alice");
+        assertThat(callers.get("POST /api/plans/p-1/approval")).containsExactly("bob");
+        assertThat(callers.get("GET /_receiver/messages")).containsExactly("-");
+        // The two tokens were fetched once each (they live an hour) and never printed or recorded.
+        assertThat(driver.bearerTokens()).hasSize(2);
         assertThat(posted.get("/api/plans/p-1/approval"))
                 .startsWith("{\"approvedBy\":\"bob\",\"version\":1,\"comment\":");
         assertThat(result.discoveryId()).isEqualTo("d-1");
@@ -87,7 +112,13 @@ class DemoDriverTest {
                 .doesNotContain("sha256:")
                 .contains("running   app:acme-shop (ensure-app), attempt 1")
                 .contains("succeeded configure:acme-shop (configure-app) in 40 ms: Set 3 variables")
-                .contains("5 Slack messages mention the migration");
+                .contains("5 Slack messages mention the migration")
+                .contains("signing in at " + issuer.issuer() + " as alice (requester) and bob (approver)");
+        for (String token : driver.bearerTokens()) {
+            assertThat(out).doesNotContain(token);
+            assertThat(driver.transcript())
+                    .noneSatisfy(e -> assertThat(e.body()).contains(token));
+        }
         // Each change is printed once, however often the same state is polled.
         assertThat(out.lines().filter(l -> l.contains("succeeded environment:acme-production")))
                 .hasSize(1);
@@ -139,6 +170,31 @@ class DemoDriverTest {
     }
 
     @Test
+    void aWrongPasswordStopsTheDemoBeforeAnyCallAndIsNotShown() {
+        DemoAuth auth = new DemoAuth(
+                URI.create(issuer.issuer()),
+                "ferry-api",
+                new DemoAuth.Login("alice", "not-alices-password"),
+                new DemoAuth.Login("bob", "bob-pw"));
+        DemoDriver driver = new DemoDriver(targets(), options(Duration.ofSeconds(2)), auth, new PrintStream(printed));
+        assertThatThrownBy(driver::run)
+                .isInstanceOf(DemoException.class)
+                .hasMessageContaining("refused a token for alice: HTTP 401 invalid_grant")
+                .hasMessageNotContaining("not-alices-password");
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void aServiceThatRefusesATokenGetsAFreshOneOnce() {
+        rejectFirstToken = true;
+        DemoDriver driver = driver(Duration.ofSeconds(10));
+        assertThat(driver.run().succeeded()).isTrue();
+        // alice's first token was refused once, then a new one was fetched and used.
+        assertThat(driver.bearerTokens()).hasSize(3);
+        assertThat(calls.get("POST /api/discoveries").get()).isEqualTo(2);
+    }
+
+    @Test
     void aServiceThatIsDownIsReportedAsNoAnswer() {
         DemoTargets down = new DemoTargets(
                 URI.create("http://127.0.0.1:1"),
@@ -148,17 +204,39 @@ class DemoDriverTest {
                 targets().heroku(),
                 targets().aptible(),
                 targets().slack());
-        assertThatThrownBy(() -> new DemoDriver(down, options(Duration.ofSeconds(2)), new PrintStream(printed)).run())
+        assertThatThrownBy(() ->
+                        new DemoDriver(down, options(Duration.ofSeconds(2)), auth(), new PrintStream(printed)).run())
                 .isInstanceOf(DemoException.class)
                 .hasMessageContaining("POST http://127.0.0.1:1/api/discoveries failed");
     }
 
     private DemoDriver driver(Duration wait) {
-        return new DemoDriver(targets(), options(wait), new PrintStream(printed, true, StandardCharsets.UTF_8));
+        return new DemoDriver(targets(), options(wait), auth(), new PrintStream(printed, true, StandardCharsets.UTF_8));
     }
 
     private static DemoOptions options(Duration wait) {
-        return new DemoOptions(List.of("acme-shop"), "alice", "bob", wait, Duration.ofMillis(20));
+        return new DemoOptions(List.of("acme-shop"), wait, Duration.ofMillis(20));
+    }
+
+    private DemoAuth auth() {
+        return new DemoAuth(
+                URI.create(issuer.issuer()),
+                "ferry-api",
+                new DemoAuth.Login("alice", "alice-pw"),
+                new DemoAuth.Login("bob", "bob-pw"));
+    }
+
+    /** The {@code preferred_username} of the request's bearer token, or "-" without one. */
+    private static String caller(HttpExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        if (header == null || !header.startsWith("Bearer ")) {
+            return "-";
+        }
+        String payload = new String(
+                Base64.getUrlDecoder()
+                        .decode(header.substring("Bearer ".length()).split("\\.")[1]),
+                StandardCharsets.UTF_8);
+        return FlowJson.parse(payload).path("preferred_username").asText();
     }
 
     private DemoTargets targets() {
@@ -171,6 +249,14 @@ class DemoDriverTest {
         String path = exchange.getRequestURI().getPath();
         int n = calls.computeIfAbsent(method + " " + path, k -> new AtomicInteger())
                 .incrementAndGet();
+        callers.computeIfAbsent(method + " " + path, k -> ConcurrentHashMap.newKeySet())
+                .add(caller(exchange));
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (rejectFirstToken && !path.startsWith("/_receiver") && seenTokens.isEmpty()) {
+            seenTokens.add(authorization);
+            reply(exchange, 401, "");
+            return;
+        }
         if (method.equals("POST")) {
             posted.put(path, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         }

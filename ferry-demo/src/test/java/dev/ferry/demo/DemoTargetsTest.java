@@ -53,19 +53,11 @@ class DemoTargetsTest {
         DemoOptions d = DemoOptions.fromEnv(Map.of());
         assertThat(d).isEqualTo(DemoOptions.defaults());
         assertThat(d.apps()).containsExactly("acme-shop");
-        assertThat(d.requestedBy()).isEqualTo("alice");
-        assertThat(d.approvedBy()).isEqualTo("bob");
         assertThat(d.waitTimeout()).isEqualTo(Duration.ofSeconds(120));
 
-        DemoOptions o = DemoOptions.fromEnv(Map.of(
-                "FERRY_DEMO_APPS",
-                "acme-shop, acme-admin",
-                "FERRY_DEMO_APPROVER",
-                "carol",
-                "FERRY_DEMO_WAIT_SECONDS",
-                "30"));
+        DemoOptions o = DemoOptions.fromEnv(
+                Map.of("FERRY_DEMO_APPS", "acme-shop, acme-admin", "FERRY_DEMO_WAIT_SECONDS", "30"));
         assertThat(o.apps()).containsExactly("acme-shop", "acme-admin");
-        assertThat(o.approvedBy()).isEqualTo("carol");
         assertThat(o.waitTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThatThrownBy(() -> DemoOptions.fromEnv(Map.of("FERRY_DEMO_WAIT_SECONDS", "soon")))
                 .hasMessageContaining("FERRY_DEMO_WAIT_SECONDS");
