@@ -3,13 +3,21 @@ package dev.ferry.executor.service;
 import dev.ferry.common.messaging.EventLog;
 import dev.ferry.common.rest.ProblemException;
 import dev.ferry.events.EventIds;
+import dev.ferry.events.command.ApproveGate;
+import dev.ferry.events.command.CancelMigration;
 import dev.ferry.events.command.MigrationCommand;
+import dev.ferry.events.command.PauseMigration;
+import dev.ferry.events.command.ResumeMigration;
+import dev.ferry.events.command.RetryStep;
+import dev.ferry.events.command.RollbackMigration;
+import dev.ferry.events.migration.CommandRejected;
 import dev.ferry.events.migration.MigrationEvent;
 import dev.ferry.executor.domain.Verdict;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -67,7 +75,19 @@ public class MigrationCommands {
                 LOG.warnf(
                         "Refusing %s from %s via %s: %s",
                         type(command), command.requestedBy(), command.via(), rejected.reason());
-                return Uni.createFrom().voidItem();
+                // Recorded for the audit trail; the migration itself ignores it.
+                CommandRejected refusal = new CommandRejected(
+                        command.migrationId(),
+                        commandId,
+                        action(command),
+                        stepOf(command),
+                        command.requestedBy(),
+                        command.via(),
+                        rejected.reason(),
+                        requestedAt(command),
+                        clock.instant());
+                return eventLog.append(EventIds.derive(commandId, "rejected"), refusal)
+                        .replaceWithVoid();
             }
             List<MigrationEvent> events = ((Verdict.Accepted) verdict).events();
             LOG.infof(
@@ -86,5 +106,45 @@ public class MigrationCommands {
 
     private static String type(MigrationCommand command) {
         return command.getClass().getSimpleName();
+    }
+
+    /** The audit trail's name for what a command asks. */
+    public static String action(MigrationCommand command) {
+        if (command instanceof ApproveGate) {
+            return "approve-gate";
+        } else if (command instanceof RetryStep) {
+            return "retry-step";
+        } else if (command instanceof PauseMigration) {
+            return "pause";
+        } else if (command instanceof ResumeMigration) {
+            return "resume";
+        } else if (command instanceof CancelMigration) {
+            return "cancel";
+        }
+        return "rollback";
+    }
+
+    private static String stepOf(MigrationCommand command) {
+        if (command instanceof ApproveGate c) {
+            return c.stepId();
+        } else if (command instanceof RetryStep c) {
+            return c.stepId();
+        }
+        return null;
+    }
+
+    private static Instant requestedAt(MigrationCommand command) {
+        if (command instanceof ApproveGate c) {
+            return c.requestedAt();
+        } else if (command instanceof RetryStep c) {
+            return c.requestedAt();
+        } else if (command instanceof PauseMigration c) {
+            return c.requestedAt();
+        } else if (command instanceof ResumeMigration c) {
+            return c.requestedAt();
+        } else if (command instanceof CancelMigration c) {
+            return c.requestedAt();
+        }
+        return ((RollbackMigration) command).requestedAt();
     }
 }
