@@ -13,6 +13,7 @@ import dev.ferry.events.command.RollbackMigration;
 import dev.ferry.events.migration.CommandRejected;
 import dev.ferry.events.migration.MigrationEvent;
 import dev.ferry.executor.domain.Verdict;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,22 +73,7 @@ public class MigrationCommands {
             }
             Verdict verdict = loaded.migration().decide(command, clock.instant());
             if (verdict instanceof Verdict.Rejected rejected) {
-                LOG.warnf(
-                        "Refusing %s from %s via %s: %s",
-                        type(command), command.requestedBy(), command.via(), rejected.reason());
-                // Recorded for the audit trail; the migration itself ignores it.
-                CommandRejected refusal = new CommandRejected(
-                        command.migrationId(),
-                        commandId,
-                        action(command),
-                        stepOf(command),
-                        command.requestedBy(),
-                        command.via(),
-                        rejected.reason(),
-                        requestedAt(command),
-                        clock.instant());
-                return eventLog.append(EventIds.derive(commandId, "rejected"), refusal)
-                        .replaceWithVoid();
+                return refuse(commandId, command, rejected);
             }
             List<MigrationEvent> events = ((Verdict.Accepted) verdict).events();
             LOG.infof(
@@ -102,6 +88,41 @@ public class MigrationCommands {
                     .last()
                     .replaceWithVoid();
         });
+    }
+
+    /**
+     * Records a refusal for the audit trail (the migration ignores it), unless this command was accepted
+     * before: a command redelivered after its events were appended is decided again against the state
+     * it already changed, and would otherwise be refused after the fact.
+     */
+    private Uni<Void> refuse(String commandId, MigrationCommand command, Verdict.Rejected rejected) {
+        String acceptedId = EventIds.derive(commandId, "decided", "0");
+        return Panache.withSession(() -> Panache.getSession()
+                        .flatMap(session -> session.createNativeQuery(
+                                        "select count(*) from processed_event where event_id = ?1", Long.class)
+                                .setParameter(1, acceptedId)
+                                .getSingleResult()))
+                .flatMap(seen -> {
+                    if (seen > 0) {
+                        LOG.infof("%s %s was accepted before; not refusing it now", type(command), commandId);
+                        return Uni.createFrom().voidItem();
+                    }
+                    LOG.warnf(
+                            "Refusing %s from %s via %s: %s",
+                            type(command), command.requestedBy(), command.via(), rejected.reason());
+                    CommandRejected refusal = new CommandRejected(
+                            command.migrationId(),
+                            commandId,
+                            action(command),
+                            stepOf(command),
+                            command.requestedBy(),
+                            command.via(),
+                            rejected.reason(),
+                            requestedAt(command),
+                            clock.instant());
+                    return eventLog.append(EventIds.derive(commandId, "rejected"), refusal)
+                            .replaceWithVoid();
+                });
     }
 
     private static String type(MigrationCommand command) {
