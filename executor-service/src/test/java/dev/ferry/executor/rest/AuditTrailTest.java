@@ -54,7 +54,16 @@ class AuditTrailTest {
         String id = flows.run(
                 "plan-audit",
                 List.of(
-                        step("confirm", "manual-task", List.of(), Map.of(), null, null, null, null, null),
+                        step(
+                                "confirm",
+                                "manual-task",
+                                List.of(),
+                                Map.of("instructions", "x"),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null),
                         record("after", List.of("confirm"), Map.of())));
         awaitStep(id, "confirm", "awaiting-approval");
 
@@ -120,7 +129,8 @@ class AuditTrailTest {
         Flows flows = new Flows(bootstrap);
         String id = flows.run(
                 "plan-audit-pages",
-                List.of(step("gate", "manual-task", List.of(), Map.of(), null, null, null, null, null)));
+                List.of(step(
+                        "gate", "manual-task", List.of(), Map.of("instructions", "x"), null, null, null, null, null)));
         awaitStep(id, "gate", "awaiting-approval");
         as("operator").post("/api/migrations/" + id + "/pause").then().statusCode(202);
         awaitStatus(id, "paused");

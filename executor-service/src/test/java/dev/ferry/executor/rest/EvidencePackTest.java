@@ -93,8 +93,26 @@ class EvidencePackTest {
                         List.of("app:ev-shop"),
                         Map.of("app", "ev-shop"),
                         Map.of("SECRET_KEY_BASE", sealed)),
-                step("confirm", "manual-task", List.of("configure:ev-shop"), Map.of(), null, null, null, null, null),
-                step("announce", "manual-task", List.of("confirm"), Map.of(), null, null, null, null, null));
+                step(
+                        "confirm",
+                        "manual-task",
+                        List.of("configure:ev-shop"),
+                        Map.of("instructions", "x"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                step(
+                        "announce",
+                        "manual-task",
+                        List.of("confirm"),
+                        Map.of("instructions", "x"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
         flows.probe()
                 .append(
                         EventIds.random(),

@@ -53,7 +53,16 @@ class ExecutorAuthorizationTest {
                 "plan-authz-gated",
                 List.of(
                         record("first", List.of(), Map.of()),
-                        step("wait", "manual-task", List.of("first"), Map.of(), null, null, null, null, null)));
+                        step(
+                                "wait",
+                                "manual-task",
+                                List.of("first"),
+                                Map.of("instructions", "x"),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null)));
         awaitStep(gated, "wait", "awaiting-approval");
         String done = flows.run("plan-authz-done", List.<PlanStep>of(record("only", List.of(), Map.of())));
         awaitStatus(done, "completed");
