@@ -1,6 +1,5 @@
 package dev.ferry.executor.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.events.EventCodec;
@@ -15,8 +14,8 @@ import java.util.List;
 /**
  * The canonical form an evidence pack's digest is computed over, so anyone can recompute it: JSON with
  * every object's members sorted by name (code unit order), no whitespace, strings escaped as JSON
- * requires, integers only; then SHA-256 of its UTF-8 bytes, in lowercase hex. For Ferry's documents
- * this is the output of {@code jq -cjS .evidence}.
+ * requires (as jq escapes them), integers only; then SHA-256 of its UTF-8 bytes, in lowercase hex. It is
+ * the output of {@code jq -cjS .evidence} on the served document.
  */
 public final class EvidenceDigest {
     public static final String ALGORITHM = "SHA-256";
@@ -79,11 +78,31 @@ public final class EvidenceDigest {
         }
     }
 
-    private static String quote(String text) {
-        try {
-            return MAPPER.writeValueAsString(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    /**
+     * A JSON string as jq writes it: short escapes for quote, backslash, \b \f \n \r \t; other control
+     * characters and DEL as lowercase {@code \\u00xx}; everything else as is (UTF-8 on encoding).
+     */
+    static String quote(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
         }
+        return out.append('"').toString();
     }
 }

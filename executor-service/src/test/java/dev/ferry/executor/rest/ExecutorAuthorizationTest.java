@@ -104,4 +104,9 @@ class ExecutorAuthorizationTest {
                 .statusCode(403);
         given().get("/api/migrations/unknown/events").then().statusCode(404);
     }
+
+    @Test
+    void theOpenApiDocumentStaysOpen() {
+        given().auth().none().get("/q/openapi").then().statusCode(200);
+    }
 }

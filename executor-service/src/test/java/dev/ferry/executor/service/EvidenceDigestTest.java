@@ -31,6 +31,13 @@ class EvidenceDigestTest {
     }
 
     @Test
+    void stringsAreEscapedAsJqEscapesThem() {
+        String text = "" + (char) 0x01 + (char) 0x7f + (char) 0x1b + "\b\f\t\n\r/\\é" + "\uD83D\uDE00";
+        // What `jq -cj .` prints for the same string.
+        assertThat(EvidenceDigest.quote(text)).isEqualTo("\"\\u0001\\u007f\\u001b\\b\\f\\t\\n\\r/\\\\é\uD83D\uDE00\"");
+    }
+
+    @Test
     void fractionsAreRefusedSoNumbersNeverDependOnFormatting() throws Exception {
         assertThatThrownBy(() -> EvidenceDigest.canonical(mapper.readTree("{\"x\": 1.5}")))
                 .isInstanceOf(IllegalArgumentException.class);
