@@ -189,6 +189,37 @@ class AuditTrailTest {
     }
 
     @Test
+    void aRedeliveredCommandThatWasAcceptedIsNotRefusedAfterTheFact() {
+        Flows flows = new Flows(bootstrap);
+        String id = flows.run(
+                "plan-audit-redelivery",
+                List.of(
+                        step(
+                                "gate",
+                                "manual-task",
+                                List.of(),
+                                Map.of("instructions", "x"),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null),
+                        record("then", List.of("gate"), Map.of("sleepMs", "3000"))));
+        awaitStep(id, "gate", "awaiting-approval");
+        ApproveGate approve = new ApproveGate(id, "gate", "U9 (kim)", "slack", null, Instant.now());
+        flows.probe().append("redelivered-approval", "/ferry/notifier", approve);
+        awaitStep(id, "then", "running");
+        // The same command again, as after a consumer crash before its offset was committed.
+        flows.probe().append("redelivered-approval", "/ferry/notifier", approve);
+        awaitStatus(id, "completed");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(actions(id)).endsWith("complete ferry recorded"));
+        assertThat(actions(id))
+                .filteredOn(a -> a.startsWith("approve-gate"))
+                .containsExactly("approve-gate U9 (kim) accepted");
+    }
+
+    @Test
     void badQueriesAndUnknownMigrationsAreProblems() {
         given().queryParam("since", "yesterday")
                 .get("/api/audit")
