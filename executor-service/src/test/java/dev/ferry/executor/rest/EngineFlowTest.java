@@ -346,7 +346,7 @@ class EngineFlowTest {
         String id = flows.run(
                 "plan-sse",
                 List.of(
-                        record("first", List.of(), Map.of("sleepMs", "300")),
+                        record("first", List.of(), Map.of("sleepMs", "3000")),
                         step("pause", "timed-wait", List.of("first"), Map.of(), null, 100L, null, null, null)));
         awaitStep(id, "first", "running");
         String stream = given().accept("text/event-stream")
