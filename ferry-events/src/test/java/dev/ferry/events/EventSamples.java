@@ -32,6 +32,7 @@ import dev.ferry.events.inventory.RedisProbe;
 import dev.ferry.events.inventory.ReleaseInfo;
 import dev.ferry.events.inventory.SniEndpoint;
 import dev.ferry.events.inventory.Team;
+import dev.ferry.events.migration.CommandRejected;
 import dev.ferry.events.migration.CompensationFailed;
 import dev.ferry.events.migration.GateApproved;
 import dev.ferry.events.migration.GateOpened;
@@ -253,6 +254,21 @@ final class EventSamples {
                 new MigrationResumed("m1", "bob", T),
                 new MigrationCancelled("m1", "bob", "wrong window", T),
                 new RollbackStarted("m1", "bob", List.of("app:acme-shop"), T),
+                new MigrationPaused("m1", "bob", T, "slack"),
+                new MigrationResumed("m1", "bob", T, "rest"),
+                new MigrationCancelled("m1", "bob", null, T, "slack"),
+                new RollbackStarted("m1", "bob", List.of("app:acme-shop"), T, "rest"),
+                new CommandRejected(
+                        "m1",
+                        "c1",
+                        "approve-gate",
+                        "gate:dns",
+                        "bob",
+                        "slack",
+                        "Step gate:dns has no open gate (it is succeeded)",
+                        T,
+                        T),
+                new CommandRejected("m1", "c2", "resume", null, "bob", "rest", "m1 is running, not paused", T, T),
                 new MigrationRolledBack("m1", T),
                 new ApprovePlan("p1", 2, "bob", "slack", null, T),
                 new RejectPlan("p1", 2, "bob", "rest", "not now", T),

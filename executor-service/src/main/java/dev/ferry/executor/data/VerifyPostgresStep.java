@@ -8,6 +8,7 @@ import dev.ferry.executor.step.StepHandler;
 import dev.ferry.executor.step.StepOutcome;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.Map;
 @ApplicationScoped
 public class VerifyPostgresStep implements StepHandler {
     private static final int SHOWN = 10;
+    private static final int TABLES_LISTED = 200;
 
     private final DataSteps data;
     private final PostgresVerifier verifier = new PostgresVerifier();
@@ -65,11 +67,19 @@ public class VerifyPostgresStep implements StepHandler {
                 r.rows(),
                 r.elapsed().toMillis() / 1000.0,
                 r.notes().isEmpty() ? "" : "; note: " + String.join("; ", r.notes()));
-        return new StepOutcome(
-                summary,
-                Map.of(
-                        "tables", Integer.toString(r.tables().size()),
-                        "rows", Long.toString(r.rows()),
-                        "seconds", Long.toString(r.elapsed().toSeconds())));
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put("tables", Integer.toString(r.tables().size()));
+        outputs.put("rows", Long.toString(r.rows()));
+        outputs.put("seconds", Long.toString(r.elapsed().toSeconds()));
+        // Per-table figures for evidence packs, bounded so the event stays small on very large schemas.
+        r.tables().stream()
+                .limit(TABLES_LISTED)
+                .forEach(t -> outputs.put(
+                        "table:" + t.table(),
+                        t.targetRows() + " rows, checksum " + t.targetSum().toPlainString()));
+        if (r.tables().size() > TABLES_LISTED) {
+            outputs.put("tablesListed", Integer.toString(TABLES_LISTED));
+        }
+        return new StepOutcome(summary, outputs);
     }
 }

@@ -301,16 +301,16 @@ public record Migration(
             return retry(c, now);
         } else if (command instanceof PauseMigration c) {
             return status.equals(RUNNING)
-                    ? Verdict.accept(new MigrationPaused(id, c.requestedBy(), now))
+                    ? Verdict.accept(new MigrationPaused(id, c.requestedBy(), now, c.via()))
                     : Verdict.conflict(
                             "Migration " + id + " is " + status + "; only a running migration can be paused");
         } else if (command instanceof ResumeMigration c) {
             return status.equals(PAUSED)
-                    ? Verdict.accept(new MigrationResumed(id, c.requestedBy(), now))
+                    ? Verdict.accept(new MigrationResumed(id, c.requestedBy(), now, c.via()))
                     : Verdict.conflict("Migration " + id + " is " + status + ", not paused; nothing to resume");
         } else if (command instanceof CancelMigration c) {
             return Set.of(RUNNING, PAUSED, FAILED).contains(status)
-                    ? Verdict.accept(new MigrationCancelled(id, c.requestedBy(), c.reason(), now))
+                    ? Verdict.accept(new MigrationCancelled(id, c.requestedBy(), c.reason(), now, c.via()))
                     : Verdict.conflict("Migration " + id + " is " + status + " and can no longer be cancelled");
         } else if (command instanceof RollbackMigration c) {
             return rollback(c, now);
@@ -366,7 +366,7 @@ public record Migration(
             return Verdict.conflict("Steps " + running + " are still running; roll back once they have finished");
         }
         List<String> order = compensationOrder();
-        RollbackStarted started = new RollbackStarted(id, c.requestedBy(), order, now);
+        RollbackStarted started = new RollbackStarted(id, c.requestedBy(), order, now, c.via());
         return order.isEmpty() ? Verdict.accept(started, new MigrationRolledBack(id, now)) : Verdict.accept(started);
     }
 

@@ -44,11 +44,17 @@ public class ExecutorProjection implements Projection {
     private final Repositories.Plans plans;
     private final Repositories.Migrations migrations;
     private final Repositories.Steps steps;
+    private final AuditProjection audit;
 
-    public ExecutorProjection(Repositories.Plans plans, Repositories.Migrations migrations, Repositories.Steps steps) {
+    public ExecutorProjection(
+            Repositories.Plans plans,
+            Repositories.Migrations migrations,
+            Repositories.Steps steps,
+            AuditProjection audit) {
         this.plans = plans;
         this.migrations = migrations;
         this.steps = steps;
+        this.audit = audit;
     }
 
     @Override
@@ -58,7 +64,8 @@ public class ExecutorProjection implements Projection {
 
     @Override
     public Uni<Void> reset() {
-        return steps.deleteAll()
+        return audit.reset()
+                .flatMap(v -> steps.deleteAll())
                 .flatMap(n -> migrations.deleteAll())
                 .flatMap(n -> plans.deleteAll())
                 .replaceWithVoid();
@@ -66,6 +73,10 @@ public class ExecutorProjection implements Projection {
 
     @Override
     public Uni<Void> apply(CloudEvent event) {
+        return audit.apply(event).flatMap(v -> state(event));
+    }
+
+    private Uni<Void> state(CloudEvent event) {
         Object data = event.data();
         if (data instanceof PlanProposed p) {
             return proposed(p);

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.testkit.AsUser;
 import dev.ferry.testkit.KafkaTestResource;
+import dev.ferry.testkit.OidcTestResource;
 import dev.ferry.testkit.PostgresTestResource;
 import dev.ferry.testkit.SimulatorResource;
 import io.quarkus.test.common.ResourceArg;
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /** The Aptible client against the packaged simulator: look-ups, paging, operations, logs, cancel, retries. */
 @QuarkusTest
+@AsUser("everyone")
+@WithTestResource(OidcTestResource.class)
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(
         value = PostgresTestResource.class,

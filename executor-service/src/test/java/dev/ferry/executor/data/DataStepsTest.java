@@ -75,6 +75,9 @@ class DataStepsTest {
         assertThat(Long.parseLong(copied.outputs().get("rows"))).isEqualTo(2000 + 5000 + 1000 + 36_000);
         assertThat(verified.summary()).contains("matches");
         assertThat(verified.outputs()).containsEntry("rows", copied.outputs().get("rows"));
+        assertThat(verified.outputs().entrySet().stream().filter(e -> e.getKey().startsWith("table:")))
+                .hasSize(4)
+                .allSatisfy(e -> assertThat(e.getValue()).matches("\\d+ rows, checksum -?\\d+"));
         assertThat(events).isNotEmpty().allSatisfy(e -> {
             assertThat(e.migrationId()).isEqualTo("mig-1");
             assertThat(e.stepId()).isEqualTo("data:copy-postgres");

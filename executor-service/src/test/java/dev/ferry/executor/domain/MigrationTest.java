@@ -313,7 +313,7 @@ class MigrationTest {
                 migration(step("a", "x"), with(step("b", "x"), null, null, true, null), step("c", "x"), step("d", "x"));
         m = succeededInOrder(m, "a", "b", "d", "c").evolve(new MigrationPaused("m", "bob", T));
         Verdict verdict = m.decide(new RollbackMigration("m", "bob", "rest", T), T);
-        assertThat(verdict).isEqualTo(Verdict.accept(new RollbackStarted("m", "bob", List.of("c", "d"), T)));
+        assertThat(verdict).isEqualTo(Verdict.accept(new RollbackStarted("m", "bob", List.of("c", "d"), T, "rest")));
         m = m.evolve(new RollbackStarted("m", "bob", List.of("c", "d"), T));
         assertThat(m.status()).isEqualTo(Migration.ROLLING_BACK);
         assertThat(actions(m, T))
@@ -335,8 +335,8 @@ class MigrationTest {
         Migration m = migration(with(step("a", "x"), null, null, true, null));
         m = succeededInOrder(m, "a").evolve(new MigrationCancelled("m", "bob", null, T));
         assertThat(m.decide(new RollbackMigration("m", "bob", "rest", T), T))
-                .isEqualTo(
-                        Verdict.accept(new RollbackStarted("m", "bob", List.of(), T), new MigrationRolledBack("m", T)));
+                .isEqualTo(Verdict.accept(
+                        new RollbackStarted("m", "bob", List.of(), T, "rest"), new MigrationRolledBack("m", T)));
     }
 
     @Test
@@ -438,6 +438,17 @@ class MigrationTest {
 
     static RetryStep retry(String step) {
         return new RetryStep("m", step, "bob", "rest", T);
+    }
+
+    @Test
+    void acceptedCommandsRecordWhoAskedAndThroughWhichChannel() {
+        assertThat(chain().decide(new PauseMigration("m", "sam", "slack", T), T))
+                .isEqualTo(Verdict.accept(new MigrationPaused("m", "sam", T, "slack")));
+        Migration paused = chain().evolve(new MigrationPaused("m", "bob", T));
+        assertThat(paused.decide(new ResumeMigration("m", "sam", "slack", T), T))
+                .isEqualTo(Verdict.accept(new MigrationResumed("m", "sam", T, "slack")));
+        assertThat(paused.decide(new CancelMigration("m", "ann", "rest", "late", T), T))
+                .isEqualTo(Verdict.accept(new MigrationCancelled("m", "ann", "late", T, "rest")));
     }
 
     static PauseMigration pause() {

@@ -1,5 +1,6 @@
 package dev.ferry.executor.rest;
 
+import static dev.ferry.executor.support.Flows.as;
 import static dev.ferry.executor.support.Flows.awaitStatus;
 import static dev.ferry.executor.support.Flows.awaitStep;
 import static dev.ferry.executor.support.Flows.record;
@@ -21,7 +22,9 @@ import dev.ferry.events.migration.StepSucceeded;
 import dev.ferry.events.plan.RetryPolicy;
 import dev.ferry.executor.support.Flows;
 import dev.ferry.executor.support.RecordingStep;
+import dev.ferry.testkit.AsUser;
 import dev.ferry.testkit.KafkaTestResource;
+import dev.ferry.testkit.OidcTestResource;
 import dev.ferry.testkit.PostgresTestResource;
 import dev.ferry.testkit.SimulatorResource;
 import io.quarkus.test.common.ResourceArg;
@@ -37,6 +40,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@AsUser("everyone")
+@WithTestResource(OidcTestResource.class)
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(
         value = PostgresTestResource.class,
@@ -111,7 +116,7 @@ class EngineFlowTest {
                 .body("step.gate", equalTo("manual-task"))
                 .body("step.gateInstructions", containsString("Lower the TTL of shop.example"))
                 .body("step.gateInstructions", containsString("Checklist"));
-        given().header("X-Ferry-User", "alice")
+        as("approver")
                 .post("/api/migrations/" + id + "/steps/lower-ttl/approval")
                 .then()
                 .statusCode(202)
@@ -130,7 +135,9 @@ class EngineFlowTest {
                 .body("step.gate", equalTo("approval"))
                 .body("step.gateInstructions", containsString("the database size was guessed"));
         assertThat(RecordingStep.ENSURED).doesNotContain(id + "/guessed");
-        given().contentType("application/json")
+        // A name in the body is ignored: who approves is the token's user.
+        as("approver2")
+                .contentType("application/json")
                 .body("{\"by\": \"carol\", \"comment\": \"size checked\"}")
                 .post("/api/migrations/" + id + "/steps/guessed/approval")
                 .then()
@@ -141,19 +148,19 @@ class EngineFlowTest {
                 .then()
                 .extract()
                 .jsonPath();
-        assertThat(lower.getString("step.approval.by")).isEqualTo("alice");
+        assertThat(lower.getString("step.approval.by")).isEqualTo("approver");
         assertThat(lower.getString("step.approval.via")).isEqualTo("rest");
         assertThat(lower.getList("log.line", String.class))
                 .anyMatch(l -> l.startsWith("Waiting for a person (manual-task)"))
-                .anyMatch(l -> l.equals("Approved by alice via rest"));
+                .anyMatch(l -> l.equals("Approved by approver via rest"));
         given().get("/api/migrations/" + id + "/steps/go-ahead")
                 .then()
                 .body("step.approval.by", equalTo("U123 (dana)"))
                 .body("step.approval.via", equalTo("slack"));
         given().get("/api/migrations/" + id + "/steps/guessed")
                 .then()
-                .body("step.approval.by", equalTo("carol"))
-                .body("log.line", hasItem("Approved by carol via rest: size checked"));
+                .body("step.approval.by", equalTo("approver2"))
+                .body("log.line", hasItem("Approved by approver2 via rest: size checked"));
         // 150 s scaled by the test's time-scale of 0.01: at least 1.5 s between its start and its end.
         JsonPath wait = given().get("/api/migrations/" + id + "/steps/ttl-expiry")
                 .then()
@@ -230,7 +237,7 @@ class EngineFlowTest {
                 .body("migration.failedStep", equalTo("stuck"))
                 .body("migration.failureReason", containsString("Held until released"));
         RecordingStep.RELEASED.add(id + "/stuck");
-        given().header("X-Ferry-User", "erin")
+        as("operator")
                 .post("/api/migrations/" + id + "/steps/stuck/retry")
                 .then()
                 .statusCode(202);
@@ -238,7 +245,7 @@ class EngineFlowTest {
         given().get("/api/migrations/" + id + "/steps/stuck")
                 .then()
                 .body("step.attempts", equalTo(2))
-                .body("log.line", hasItem("Retry requested by erin via rest"));
+                .body("log.line", hasItem("Retry requested by operator via rest"));
     }
 
     @Test
@@ -259,12 +266,9 @@ class EngineFlowTest {
                                 null),
                         record("next", List.of("gate"), Map.of())));
         awaitStep(id, "gate", "awaiting-approval");
-        given().header("X-Ferry-User", "frank")
-                .post("/api/migrations/" + id + "/pause")
-                .then()
-                .statusCode(202);
+        as("operator").post("/api/migrations/" + id + "/pause").then().statusCode(202);
         awaitStatus(id, "paused");
-        given().header("X-Ferry-User", "frank")
+        as("approver")
                 .post("/api/migrations/" + id + "/steps/gate/approval")
                 .then()
                 .statusCode(202);
@@ -275,12 +279,9 @@ class EngineFlowTest {
                         .then()
                         .body("migration.status", equalTo("paused"))
                         .body("steps.find { it.stepId == 'gate' }.status", equalTo("pending"))
-                        .body("steps.find { it.stepId == 'gate' }.approval.by", equalTo("frank"))
+                        .body("steps.find { it.stepId == 'gate' }.approval.by", equalTo("approver"))
                         .body("steps.find { it.stepId == 'next' }.status", equalTo("pending")));
-        given().header("X-Ferry-User", "frank")
-                .post("/api/migrations/" + id + "/resume")
-                .then()
-                .statusCode(202);
+        as("operator").post("/api/migrations/" + id + "/resume").then().statusCode(202);
         awaitStatus(id, "completed");
     }
 
@@ -299,13 +300,14 @@ class EngineFlowTest {
                         null,
                         null)));
         awaitStep(id, "confirm", "awaiting-approval");
-        given().contentType("application/json")
+        as("operator")
+                .contentType("application/json")
                 .body("{\"by\": \"gina\", \"reason\": \"wrong window\"}")
                 .post("/api/migrations/" + id + "/cancel")
                 .then()
                 .statusCode(202);
         awaitStatus(id, "cancelled");
-        given().header("X-Ferry-User", "gina")
+        as("approver")
                 .post("/api/migrations/" + id + "/steps/confirm/approval")
                 .then()
                 .statusCode(409)
@@ -324,10 +326,7 @@ class EngineFlowTest {
                         record("four", List.of("three"), Map.of()),
                         record("five", List.of("four"), Map.of("failUntilReleased", "true"))));
         awaitStatus(id, "failed");
-        given().header("X-Ferry-User", "hank")
-                .post("/api/migrations/" + id + "/rollback")
-                .then()
-                .statusCode(202);
+        as("operator").post("/api/migrations/" + id + "/rollback").then().statusCode(202);
         awaitStatus(id, "rolled-back");
         assertThat(RecordingStep.COMPENSATED.stream().filter(c -> c.startsWith(id + "/")))
                 .containsExactly(id + "/four", id + "/three");
@@ -347,7 +346,7 @@ class EngineFlowTest {
         String id = flows.run(
                 "plan-sse",
                 List.of(
-                        record("first", List.of(), Map.of("sleepMs", "300")),
+                        record("first", List.of(), Map.of("sleepMs", "3000")),
                         step("pause", "timed-wait", List.of("first"), Map.of(), null, 100L, null, null, null)));
         awaitStep(id, "first", "running");
         String stream = given().accept("text/event-stream")

@@ -1,5 +1,6 @@
 package dev.ferry.executor.rest;
 
+import static dev.ferry.executor.support.Flows.as;
 import static dev.ferry.executor.support.Flows.awaitStatus;
 import static dev.ferry.executor.support.Flows.awaitStep;
 import static dev.ferry.executor.support.Flows.record;
@@ -11,13 +12,14 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.ferry.events.plan.PlanStep;
 import dev.ferry.executor.support.Flows;
+import dev.ferry.testkit.AsUser;
 import dev.ferry.testkit.KafkaTestResource;
+import dev.ferry.testkit.OidcTestResource;
 import dev.ferry.testkit.PostgresTestResource;
 import dev.ferry.testkit.SimulatorResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -30,6 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every command endpoint, what it appends when allowed, and each refusal appending nothing. */
 @QuarkusTest
+@AsUser("everyone")
+@WithTestResource(OidcTestResource.class)
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(
         value = PostgresTestResource.class,
@@ -73,10 +77,6 @@ class MigrationCommandResourceTest {
         }
     }
 
-    static RequestSpecification as(String who) {
-        return given().header("X-Ferry-User", who);
-    }
-
     /** Paths name the migrations as GATED (waits at a manual task) and DONE (completed). */
     static Stream<Arguments> refusals() {
         String m = "/api/migrations/";
@@ -104,7 +104,7 @@ class MigrationCommandResourceTest {
     @MethodSource("refusals")
     void refusedCommandsAnswerAProblemAndAppendNothing(String path, int status, String detail) {
         int before = flows.commandCount();
-        as("ivy")
+        as("everyone")
                 .post(path.replace("GATED", gated).replace("DONE", done))
                 .then()
                 .statusCode(status)
@@ -115,13 +115,19 @@ class MigrationCommandResourceTest {
     }
 
     @Test
-    void aRequestThatDoesNotSayWhoAsksIsRefused() {
+    void aRequestWithoutATokenOrWithABadBodyIsRefusedAndAppendsNothing() {
         int before = flows.commandCount();
-        given().post("/api/migrations/" + gated + "/steps/wait-here/approval")
+        given().auth()
+                .none()
+                .post("/api/migrations/" + gated + "/steps/wait-here/approval")
                 .then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("detail", containsString("X-Ferry-User"));
+                .statusCode(401);
+        given().auth()
+                .none()
+                .header("X-Ferry-User", "mallory")
+                .post("/api/migrations/" + gated + "/pause")
+                .then()
+                .statusCode(401);
         given().contentType("application/json")
                 .body("{not json")
                 .post("/api/migrations/" + gated + "/pause")
@@ -148,17 +154,21 @@ class MigrationCommandResourceTest {
                         "gate", "manual-task", List.of(), Map.of("instructions", "x"), null, null, null, null, null)));
         awaitStep(id, "gate", "awaiting-approval");
         int before = flows.commandCount();
-        as("jo").post("/api/migrations/" + id + "/pause")
+        as("everyone")
+                .post("/api/migrations/" + id + "/pause")
                 .then()
                 .statusCode(202)
                 .body("type", equalTo("ferry.command.pause-migration.v1"))
                 .body("migrationId", equalTo(id));
         awaitStatus(id, "paused");
-        as("jo").post("/api/migrations/" + id + "/resume").then().statusCode(202);
+        as("everyone").post("/api/migrations/" + id + "/resume").then().statusCode(202);
         awaitStatus(id, "running");
-        as("jo").post("/api/migrations/" + id + "/steps/gate/approval").then().statusCode(202);
+        as("everyone")
+                .post("/api/migrations/" + id + "/steps/gate/approval")
+                .then()
+                .statusCode(202);
         awaitStatus(id, "completed");
-        as("jo").post("/api/migrations/" + id + "/rollback").then().statusCode(202);
+        as("everyone").post("/api/migrations/" + id + "/rollback").then().statusCode(202);
         awaitStatus(id, "rolled-back");
         assertThat(flows.commandCount()).isEqualTo(before + 4);
     }

@@ -11,7 +11,9 @@ import dev.ferry.events.migration.StepStarted;
 import dev.ferry.events.migration.StepSucceeded;
 import dev.ferry.executor.support.CrashHooks;
 import dev.ferry.executor.support.Flows;
+import dev.ferry.testkit.AsUser;
 import dev.ferry.testkit.KafkaTestResource;
+import dev.ferry.testkit.OidcTestResource;
 import dev.ferry.testkit.PostgresTestResource;
 import dev.ferry.testkit.SimulatorResource;
 import io.quarkus.test.common.ResourceArg;
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.Test;
  * right after the operation was recorded); the resumed attempt polls that operation and starts none.
  */
 @QuarkusTest
+@AsUser("everyone")
+@WithTestResource(OidcTestResource.class)
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(
         value = PostgresTestResource.class,

@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ferry.events.plan.PlanStep;
 import dev.ferry.events.secret.SecretBox;
+import dev.ferry.testkit.AsUser;
 import dev.ferry.testkit.KafkaTestResource;
+import dev.ferry.testkit.OidcTestResource;
 import dev.ferry.testkit.PostgresTestResource;
 import dev.ferry.testkit.SimulatorResource;
 import io.quarkus.test.common.ResourceArg;
@@ -24,6 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /** Configuration with database references, deploys and scaling: ensure twice, verification, rollback. */
 @QuarkusTest
+@AsUser("everyone")
+@WithTestResource(OidcTestResource.class)
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(
         value = PostgresTestResource.class,

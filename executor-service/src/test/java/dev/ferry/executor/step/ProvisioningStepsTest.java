@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ferry.events.plan.PlanStep;
 import dev.ferry.events.secret.SecretBox;
+import dev.ferry.testkit.AsUser;
 import dev.ferry.testkit.KafkaTestResource;
+import dev.ferry.testkit.OidcTestResource;
 import dev.ferry.testkit.PostgresTestResource;
 import dev.ferry.testkit.SimulatorResource;
 import io.quarkus.test.common.ResourceArg;
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /** Environments, apps, databases, endpoints and log drains: ensure twice, conflicts, compensation, dry runs. */
 @QuarkusTest
+@AsUser("everyone")
+@WithTestResource(OidcTestResource.class)
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(
         value = PostgresTestResource.class,
@@ -278,6 +282,8 @@ class ProvisioningStepsTest {
                 StepTests.get(aptible, token, "/find/account?handle=" + env).getLong("id");
         long dbId = io.restassured.RestAssured.given()
                 .baseUri(aptible)
+                .auth()
+                .none()
                 .header("Authorization", "Bearer " + token)
                 .contentType("application/json")
                 .body(Map.of(
@@ -290,6 +296,8 @@ class ProvisioningStepsTest {
                 .getLong("id");
         long opId = io.restassured.RestAssured.given()
                 .baseUri(aptible)
+                .auth()
+                .none()
                 .header("Authorization", "Bearer " + token)
                 .contentType("application/json")
                 .body(Map.of("type", "provision"))

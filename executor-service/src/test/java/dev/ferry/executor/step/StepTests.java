@@ -73,6 +73,8 @@ final class StepTests {
 
     static JsonPath get(String aptible, String token, String path) {
         return given().baseUri(aptible)
+                .auth()
+                .none()
                 .header("Authorization", "Bearer " + token)
                 .get(path)
                 .then()
@@ -82,6 +84,8 @@ final class StepTests {
 
     static int status(String aptible, String token, String path) {
         return given().baseUri(aptible)
+                .auth()
+                .none()
                 .header("Authorization", "Bearer " + token)
                 .get(path)
                 .statusCode();

@@ -13,6 +13,8 @@ import dev.ferry.events.plan.PlanStep;
 import dev.ferry.events.plan.RetryPolicy;
 import dev.ferry.executor.messaging.PlansConsumer;
 import dev.ferry.testkit.EventProbe;
+import dev.ferry.testkit.Tokens;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -79,6 +81,11 @@ public final class Flows {
                 EventIds.random(),
                 "/ferry/planner",
                 new PlanProposed(planId, 1, "d-" + planId, "env-" + planId, "alice", steps, Instant.now()));
+    }
+
+    /** A request carrying the bearer token of a test user ({@link Tokens}). */
+    public static RequestSpecification as(String user) {
+        return given().auth().oauth2(Tokens.of(user));
     }
 
     public static void awaitStatus(String migrationId, String status) {

@@ -21,7 +21,8 @@ public sealed interface MigrationEvent extends FerryEvent
                 RollbackStarted,
                 MigrationRolledBack,
                 StepRetried,
-                CompensationFailed {
+                CompensationFailed,
+                CommandRejected {
 
     String migrationId();
 
