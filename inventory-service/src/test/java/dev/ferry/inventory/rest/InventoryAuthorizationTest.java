@@ -22,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +80,21 @@ class InventoryAuthorizationTest {
         List<String> requesters =
                 JsonPath.from(given().get("/api/discoveries").asString()).getList("requestedBy");
         assertThat(requesters).contains("operator", "everyone", "ferry-drift").doesNotContain("viewer", "nobody");
+    }
+
+    @Test
+    void theOpenApiDocumentIsOpenAndTheDiscoveryBodyNamesNoOne() {
+        JsonPath openapi = JsonPath.from(given().auth()
+                .none()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        Map<String, Object> request = openapi.getMap("components.schemas.DiscoveryRequest.properties");
+        assertThat(request).containsOnlyKeys("scope", "apps", "team");
+        assertThat(openapi.prettify()).doesNotContain("X-Ferry-User");
+        given().auth().none().get("/q/health").then().statusCode(200);
     }
 
     @Test

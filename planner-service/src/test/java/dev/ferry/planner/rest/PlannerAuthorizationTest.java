@@ -21,8 +21,10 @@ import dev.ferry.testkit.Tokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +104,23 @@ class PlannerAuthorizationTest {
                         .then()
                         .body("plan.status", equalTo("rejected"))
                         .body("plan.decidedBy", equalTo("approver")));
+    }
+
+    @Test
+    void theOpenApiDocumentIsOpenAndDecisionBodiesNameNoOne() {
+        JsonPath openapi = JsonPath.from(given().auth()
+                .none()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        Map<String, Object> approval = openapi.getMap("components.schemas.ApprovalRequest.properties");
+        Map<String, Object> rejection = openapi.getMap("components.schemas.RejectionRequest.properties");
+        assertThat(approval).containsOnlyKeys("version", "comment");
+        assertThat(rejection).containsOnlyKeys("version", "comment");
+        assertThat(openapi.prettify()).doesNotContain("X-Ferry-User");
+        given().auth().none().get("/q/health").then().statusCode(200);
     }
 
     @Test
