@@ -57,6 +57,11 @@ public final class RatePacer {
     /** Takes a token for one request. */
     public synchronized Decision acquire(long nowNanos) {
         refill(nowNanos);
+        if (refreshForced && !refreshing) {
+            // A 429 is checked against Heroku's real count even when a late answer of a request sent
+            // before it raised the estimate again.
+            return refresh(nowNanos);
+        }
         if (tokens >= reserve + 1) {
             tokens -= 1;
             inFlight++;
@@ -65,11 +70,8 @@ public final class RatePacer {
         if (refreshing) {
             return new Recheck(RECHECK);
         }
-        if (refreshForced || nowNanos - refreshedAt >= REFRESH_INTERVAL_NANOS) {
-            refreshForced = false;
-            refreshing = true;
-            refreshedAt = nowNanos;
-            return new Refresh();
+        if (nowNanos - refreshedAt >= REFRESH_INTERVAL_NANOS) {
+            return refresh(nowNanos);
         }
         double missing = reserve + 1 - tokens;
         tokens -= 1;
@@ -114,6 +116,13 @@ public final class RatePacer {
     public synchronized double tokens(long nowNanos) {
         refill(nowNanos);
         return tokens;
+    }
+
+    private Decision refresh(long nowNanos) {
+        refreshForced = false;
+        refreshing = true;
+        refreshedAt = nowNanos;
+        return new Refresh();
     }
 
     private void refill(long nowNanos) {

@@ -5,14 +5,15 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * What a person asks to discover: the whole account, one team's apps, or a list of apps.
+ * What a person asks to discover: the whole account, one team's apps, or a list of apps. Who asks is
+ * not part of it: that comes from the bearer token, so a body field such as {@code requestedBy} is
+ * ignored.
  *
  * @param scope {@code account}, {@code team} or {@code apps}; inferred when omitted
  * @param apps Heroku app names, for scope {@code apps}
  * @param team a Heroku team name, for scope {@code team}
- * @param requestedBy who asked, for the audit trail
  */
-public record DiscoveryRequest(String scope, List<String> apps, String team, String requestedBy) {
+public record DiscoveryRequest(String scope, List<String> apps, String team) {
     public static final String ACCOUNT = "account";
     public static final String TEAM = "team";
     public static final String APPS = "apps";
@@ -20,8 +21,8 @@ public record DiscoveryRequest(String scope, List<String> apps, String team, Str
     private static final Pattern TEAM_NAME = Pattern.compile("^[a-z0-9][a-z0-9-]{0,99}$");
 
     /** A request without a team. */
-    public DiscoveryRequest(String scope, List<String> apps, String requestedBy) {
-        this(scope, apps, null, requestedBy);
+    public DiscoveryRequest(String scope, List<String> apps) {
+        this(scope, apps, null);
     }
 
     /** The scope, inferred when omitted: named apps, else a named team, else the account. */
@@ -38,11 +39,6 @@ public record DiscoveryRequest(String scope, List<String> apps, String team, Str
     /** The requested app names, never null. */
     public List<String> appNames() {
         return apps == null ? List.of() : List.copyOf(apps);
-    }
-
-    /** Who asked, or {@code anonymous}. */
-    public String requester() {
-        return requestedBy == null || requestedBy.isBlank() ? "anonymous" : requestedBy;
     }
 
     /** Every reason the request cannot run; empty when it can. */

@@ -123,6 +123,15 @@ public class DriftScanner {
                 .replaceWithVoid();
     }
 
+    /**
+     * Runs a re-scan a person asked for. The discovery is still requested by {@link #REQUESTER} (that
+     * marks it for drift detection); who asked is logged.
+     */
+    public Uni<Rescan> rescan(String askedBy) {
+        return rescan().invoke(
+                        r -> LOG.infof("Drift re-scan %s of %s asked by %s", r.discoveryId(), r.scope(), askedBy));
+    }
+
     /** Runs a re-scan now; 409 when no discovery has completed yet. */
     public Uni<Rescan> rescan() {
         return Panache.withSession(repository::latestCompleted).flatMap(base -> {
@@ -134,7 +143,7 @@ public class DriftScanner {
             }
             DiscoveryRequest request = request(base.scopeKey);
             return discoveries
-                    .discover(request)
+                    .discover(request, REQUESTER)
                     .map(outcome -> new Rescan(
                             outcome.discoveryId(), outcome.status(), outcome.apps(), base.scopeKey, base.discoveryId));
         });
@@ -144,11 +153,10 @@ public class DriftScanner {
     static DiscoveryRequest request(String scopeKey) {
         int colon = scopeKey.indexOf(':');
         if (colon < 0) {
-            return new DiscoveryRequest(scopeKey, List.of(), REQUESTER);
+            return new DiscoveryRequest(scopeKey, List.of());
         }
         return new DiscoveryRequest(
                 scopeKey.substring(0, colon),
-                Arrays.asList(scopeKey.substring(colon + 1).split(",")),
-                REQUESTER);
+                Arrays.asList(scopeKey.substring(colon + 1).split(",")));
     }
 }

@@ -1,6 +1,8 @@
 package dev.ferry.inventory.rest;
 
 import dev.ferry.common.rest.ProblemException;
+import dev.ferry.common.security.CurrentUser;
+import dev.ferry.common.security.Roles;
 import dev.ferry.inventory.domain.AppView;
 import dev.ferry.inventory.domain.DiscoveryRequest;
 import dev.ferry.inventory.service.DiscoveryProgress;
@@ -9,6 +11,7 @@ import dev.ferry.inventory.service.DiscoveryService;
 import dev.ferry.inventory.service.ProgressQueries;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,18 +25,24 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
-/** Starts discoveries of a Heroku estate, follows them and reads what they found. */
+/**
+ * Starts discoveries of a Heroku estate (operators), follows them and reads what they found (viewers);
+ * the requester is the token's user.
+ */
 @Path("/api/discoveries")
 @Produces(MediaType.APPLICATION_JSON)
 public class DiscoveryResource {
     private final DiscoveryService service;
     private final DiscoveryQueries queries;
     private final ProgressQueries progress;
+    private final CurrentUser user;
 
-    public DiscoveryResource(DiscoveryService service, DiscoveryQueries queries, ProgressQueries progress) {
+    public DiscoveryResource(
+            DiscoveryService service, DiscoveryQueries queries, ProgressQueries progress, CurrentUser user) {
         this.service = service;
         this.queries = queries;
         this.progress = progress;
+        this.user = user;
     }
 
     /** The 202 answer: the discovery runs; follow it at {@code progress} or {@code events}. */
@@ -41,13 +50,14 @@ public class DiscoveryResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Discover the whole account, a team's apps or a list of apps")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Discover the whole account, a team's apps or a list of apps; requested by the token's user")
     public Uni<Response> start(DiscoveryRequest request) {
         if (request == null) {
             throw ProblemException.badRequest("Send a JSON body such as {\"apps\": [\"my-app\"]},"
                     + " {\"scope\": \"team\", \"team\": \"my-team\"} or {\"scope\": \"account\"}");
         }
-        return service.discover(request).map(outcome -> {
+        return service.discover(request, user.name()).map(outcome -> {
             String self = "/api/discoveries/" + outcome.discoveryId();
             return Response.accepted(new Started(
                             outcome.discoveryId(),
@@ -61,6 +71,7 @@ public class DiscoveryResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "Every discovery, newest first")
     public Uni<List<DiscoveryQueries.DiscoverySummary>> list() {
         return queries.list();
@@ -68,6 +79,7 @@ public class DiscoveryResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "One discovery with the apps it found")
     public Uni<DiscoveryQueries.DiscoveryDetail> get(@PathParam("id") String id) {
         return queries.get(id);
@@ -75,6 +87,7 @@ public class DiscoveryResource {
 
     @GET
     @Path("/{id}/progress")
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "Where a discovery is: phase, apps done and failed, Heroku calls and 429s")
     public Uni<DiscoveryProgress.View> progress(@PathParam("id") String id) {
         return progress.progress(id);
@@ -84,6 +97,7 @@ public class DiscoveryResource {
     @Path("/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "Server-Sent Events: one per progress change, the last when the discovery ends")
     public Multi<DiscoveryProgress.View> events(@PathParam("id") String id) {
         return progress.events(id);
@@ -91,6 +105,7 @@ public class DiscoveryResource {
 
     @GET
     @Path("/{id}/apps/{name}")
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "One app's full inventory; secrets as names and fingerprints, drain and webhook URLs as hosts")
     public Uni<AppView> app(@PathParam("id") String id, @PathParam("name") String name) {
         return queries.app(id, name);

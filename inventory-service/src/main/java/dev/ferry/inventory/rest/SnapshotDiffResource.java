@@ -1,7 +1,9 @@
 package dev.ferry.inventory.rest;
 
+import dev.ferry.common.security.Roles;
 import dev.ferry.inventory.drift.DriftQueries;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,6 +23,7 @@ public class SnapshotDiffResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Operation(
             summary =
                     "What changed from snapshot 'against' to snapshot {id}: apps, formation, config var names, add-ons, domains, stack")

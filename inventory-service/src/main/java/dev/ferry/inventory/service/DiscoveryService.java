@@ -108,7 +108,8 @@ public class DiscoveryService {
     /** What to read: the account and the apps the request resolved to. */
     private record Targets(HerokuDtos.Account account, List<HerokuDtos.App> apps) {}
 
-    public Uni<Outcome> discover(DiscoveryRequest request) {
+    /** Starts a discovery for {@code requestedBy}, the token's user (or the drift re-scanner). */
+    public Uni<Outcome> discover(DiscoveryRequest request, String requestedBy) {
         List<String> problems = request.problems();
         if (!problems.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.badRequest(String.join("; ", problems)));
@@ -119,7 +120,7 @@ public class DiscoveryService {
                 discoveryId,
                 request.effectiveScope(),
                 request.appNames(),
-                request.requester(),
+                requestedBy,
                 startedAt,
                 request.effectiveScope().equals(DiscoveryRequest.TEAM) ? request.team() : null);
         DiscoveryProgress progress = new DiscoveryProgress(discoveryId, new CallStats(), startedAt);

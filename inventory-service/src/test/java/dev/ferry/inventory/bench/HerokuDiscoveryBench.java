@@ -14,7 +14,9 @@ import dev.ferry.inventory.client.CallStats;
 import dev.ferry.inventory.config.InventoryConfig;
 import dev.ferry.inventory.domain.DiscoveryRequest;
 import dev.ferry.inventory.service.DiscoveryService;
+import dev.ferry.testkit.AsUser;
 import dev.ferry.testkit.KafkaTestResource;
+import dev.ferry.testkit.OidcTestResource;
 import dev.ferry.testkit.PostgresTestResource;
 import dev.ferry.testkit.SimulatorResource;
 import io.quarkus.test.common.ResourceArg;
@@ -43,8 +45,10 @@ import org.junit.jupiter.api.Test;
  * Run with {@code bench/heroku-discovery.sh} ({@code -Pbench}); excluded from the normal build.
  */
 @QuarkusTest
+@AsUser("everyone")
 @TestProfile(BenchProfile.class)
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(OidcTestResource.class)
 @WithTestResource(
         value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = InventoryTestResources.DATABASE))
@@ -139,7 +143,7 @@ class HerokuDiscoveryBench {
         CallStats stats = new CallStats();
         long start = System.nanoTime();
         DiscoveryService.Scan scan = discovery
-                .scan(new DiscoveryRequest(DiscoveryRequest.ACCOUNT, List.of(), "bench"), stats)
+                .scan(new DiscoveryRequest(DiscoveryRequest.ACCOUNT, List.of()), stats)
                 .await()
                 .atMost(Duration.ofMinutes(20));
         Duration wall = Duration.ofNanos(System.nanoTime() - start);

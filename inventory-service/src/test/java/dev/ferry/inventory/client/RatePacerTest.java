@@ -80,6 +80,19 @@ class RatePacerTest {
     }
 
     @Test
+    void a429IsCheckedEvenWhenALateAnswerRaisedTheEstimate() {
+        RatePacer pacer = new RatePacer(4500, 75, 20, 0);
+        assertThat(pacer.acquire(0)).isInstanceOf(RatePacer.Go.class);
+        assertThat(pacer.acquire(0)).isInstanceOf(RatePacer.Go.class);
+        pacer.rateLimited(0);
+        pacer.observe(4000, true, 0); // the other request, sent before the 429, answers late
+        assertThat(pacer.acquire(0)).isInstanceOf(RatePacer.Refresh.class);
+        pacer.refreshed(3990, 0);
+        assertThat(pacer.acquire(0)).isInstanceOf(RatePacer.Go.class);
+        assertThat(pacer.tokens(0)).isEqualTo(3989.0);
+    }
+
+    @Test
     void refusesNonsense() {
         assertThatThrownBy(() -> new RatePacer(10, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RatePacer(10, 75, 10, 0)).isInstanceOf(IllegalArgumentException.class);

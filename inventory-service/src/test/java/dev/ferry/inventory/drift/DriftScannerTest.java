@@ -24,7 +24,6 @@ class DriftScannerTest {
         DiscoveryRequest some = DriftScanner.request(apps);
         assertThat(some.effectiveScope()).isEqualTo("apps");
         assertThat(some.appNames()).containsExactly("acme-admin", "acme-shop");
-        assertThat(some.requester()).isEqualTo(DriftScanner.REQUESTER);
         assertThat(some.problems()).isEmpty();
     }
 

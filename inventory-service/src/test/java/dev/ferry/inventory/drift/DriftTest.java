@@ -14,8 +14,10 @@ import dev.ferry.events.inventory.EstateDiscovered;
 import dev.ferry.events.inventory.EstateDrifted;
 import dev.ferry.events.inventory.EstateDrifted.Change;
 import dev.ferry.inventory.InventoryTestResources;
+import dev.ferry.testkit.AsUser;
 import dev.ferry.testkit.EventProbe;
 import dev.ferry.testkit.KafkaTestResource;
+import dev.ferry.testkit.OidcTestResource;
 import dev.ferry.testkit.PostgresTestResource;
 import dev.ferry.testkit.RedisTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -46,7 +48,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * {@code estate-drifted} naming every change, the diff endpoint agrees, and no secret leaks.
  */
 @QuarkusTest
+@AsUser("everyone")
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(OidcTestResource.class)
 @WithTestResource(
         value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = InventoryTestResources.DATABASE))
@@ -87,6 +91,9 @@ class DriftTest {
 
         String first = discoverAccount();
         String second = afterDrift(first);
+        // A person's discovery is requested by the token's user; a re-scan by the drift scanner.
+        given().get("/api/discoveries/" + first).then().body("discovery.requestedBy", equalTo("everyone"));
+        given().get("/api/discoveries/" + second).then().body("discovery.requestedBy", equalTo("ferry-drift"));
 
         // The drift event, appended once with an id derived from the two discoveries.
         CloudEvent drifted = new EventProbe(bootstrap)
@@ -225,7 +232,7 @@ class DriftTest {
 
     private String discoverAccount() {
         String id = given().contentType("application/json")
-                .body("{\"scope\": \"account\", \"requestedBy\": \"alice\"}")
+                .body("{\"scope\": \"account\"}")
                 .post("/api/discoveries")
                 .then()
                 .statusCode(202)

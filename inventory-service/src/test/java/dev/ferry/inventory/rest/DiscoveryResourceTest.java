@@ -12,10 +12,13 @@ import dev.ferry.events.Topics;
 import dev.ferry.events.inventory.DiscoveryStarted;
 import dev.ferry.events.inventory.EstateDiscovered;
 import dev.ferry.inventory.InventoryTestResources;
+import dev.ferry.testkit.AsUser;
 import dev.ferry.testkit.EventProbe;
 import dev.ferry.testkit.KafkaTestResource;
+import dev.ferry.testkit.OidcTestResource;
 import dev.ferry.testkit.PostgresTestResource;
 import dev.ferry.testkit.SimulatorResource;
+import dev.ferry.testkit.Tokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,7 +29,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@AsUser("everyone")
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(OidcTestResource.class)
 @WithTestResource(
         value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = InventoryTestResources.DATABASE))
@@ -45,8 +50,11 @@ class DiscoveryResourceTest {
 
     @Test
     void discoversAnAppAppendsItsInventoryAndProjectsIt() {
-        String id = given().contentType("application/json")
-                .body("{\"apps\": [\"acme-shop\"], \"requestedBy\": \"alice\"}")
+        // The requester is the token's user: a requestedBy field in the body is ignored.
+        String id = given().auth()
+                .oauth2(Tokens.of("operator"))
+                .contentType("application/json")
+                .body("{\"apps\": [\"acme-shop\"], \"requestedBy\": \"mallory\"}")
                 .post("/api/discoveries")
                 .then()
                 .statusCode(202)
@@ -67,7 +75,7 @@ class DiscoveryResourceTest {
         String body = given().get("/api/discoveries/" + id)
                 .then()
                 .statusCode(200)
-                .body("discovery.requestedBy", equalTo("alice"))
+                .body("discovery.requestedBy", equalTo("operator"))
                 .body("discovery.accountEmail", equalTo("platform@acme.example"))
                 .body("apps[0].name", equalTo("acme-shop"))
                 .body("apps[0].formation.type", hasItems("web", "worker", "release"))
@@ -87,7 +95,9 @@ class DiscoveryResourceTest {
                 .extracting(CloudEvent::type)
                 .containsExactly("ferry.inventory.discovery-started.v1", "ferry.inventory.estate-discovered.v1");
         assertThat(((DiscoveryStarted) events.get(0).data()).apps()).containsExactly("acme-shop");
+        assertThat(((DiscoveryStarted) events.get(0).data()).requestedBy()).isEqualTo("operator");
         EstateDiscovered discovered = (EstateDiscovered) events.get(1).data();
+        assertThat(discovered.requestedBy()).isEqualTo("operator");
         assertThat(discovered.apps().get(0).configVars())
                 .extracting(v -> v.name())
                 .contains("SECRET_KEY_BASE");
@@ -95,7 +105,10 @@ class DiscoveryResourceTest {
                 "\n",
                 new EventProbe(bootstrap)
                         .records(Topics.INVENTORY).stream().map(r -> r.value()).toList());
-        assertThat(raw).contains("SECRET_KEY_BASE").doesNotContain(SEEDED_SECRETS);
+        assertThat(raw)
+                .contains("SECRET_KEY_BASE")
+                .doesNotContain(SEEDED_SECRETS)
+                .doesNotContain("mallory");
     }
 
     @Test

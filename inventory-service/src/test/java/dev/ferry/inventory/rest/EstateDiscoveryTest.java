@@ -14,8 +14,10 @@ import dev.ferry.events.inventory.DiscoveryStarted;
 import dev.ferry.events.inventory.EstateDiscovered;
 import dev.ferry.inventory.Discoveries;
 import dev.ferry.inventory.InventoryTestResources;
+import dev.ferry.testkit.AsUser;
 import dev.ferry.testkit.EventProbe;
 import dev.ferry.testkit.KafkaTestResource;
+import dev.ferry.testkit.OidcTestResource;
 import dev.ferry.testkit.PostgresTestResource;
 import dev.ferry.testkit.SimulatorResource;
 import io.quarkus.test.common.ResourceArg;
@@ -37,7 +39,9 @@ import org.junit.jupiter.api.Test;
  * 401, truncated answers) that fails clearly and records nothing half-written.
  */
 @QuarkusTest
+@AsUser("everyone")
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(OidcTestResource.class)
 @WithTestResource(
         value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = InventoryTestResources.DATABASE))
@@ -87,7 +91,7 @@ class EstateDiscoveryTest {
 
     @Test
     void theWholeAccountLandsInTheSnapshotAndTheRestView() {
-        String id = Discoveries.start("{\"scope\": \"account\", \"requestedBy\": \"alice\"}");
+        String id = Discoveries.start("{\"scope\": \"account\"}");
         JsonPath progress = Discoveries.awaitEnd(id);
         assertThat(progress.getString("phase")).isEqualTo("completed");
         assertThat(progress.getInt("appsDone")).isEqualTo(5);

@@ -9,8 +9,10 @@ import dev.ferry.events.CloudEvent;
 import dev.ferry.events.Topics;
 import dev.ferry.inventory.Discoveries;
 import dev.ferry.inventory.InventoryTestResources;
+import dev.ferry.testkit.AsUser;
 import dev.ferry.testkit.EventProbe;
 import dev.ferry.testkit.KafkaTestResource;
+import dev.ferry.testkit.OidcTestResource;
 import dev.ferry.testkit.PostgresTestResource;
 import dev.ferry.testkit.SimulatorResource;
 import io.quarkus.test.common.ResourceArg;
@@ -30,7 +32,9 @@ import org.junit.jupiter.api.Test;
  * resource set of {@link DiscoveryResourceTest}, so both run in one application.
  */
 @QuarkusTest
+@AsUser("everyone")
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(OidcTestResource.class)
 @WithTestResource(
         value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = InventoryTestResources.DATABASE))
@@ -86,7 +90,7 @@ class HerokuProtocolTest {
         fault("{\"path_prefix\": \"/apps/acme-shop/formation\", \"status\": 429, \"count\": 2}");
         fault("{\"path_prefix\": \"/apps/acme-shop/domains\", \"latency_ms\": 300, \"count\": 1}");
 
-        String id = Discoveries.start("{\"apps\": [\"acme-shop\", \"acme-admin\"], \"requestedBy\": \"retry-test\"}");
+        String id = Discoveries.start("{\"apps\": [\"acme-shop\", \"acme-admin\"]}");
         JsonPath progress = Discoveries.awaitEnd(id);
         assertThat(progress.getString("phase")).isEqualTo("completed");
         assertThat(progress.getInt("appsDone")).isEqualTo(2);

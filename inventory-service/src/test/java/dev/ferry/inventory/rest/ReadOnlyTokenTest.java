@@ -10,8 +10,10 @@ import dev.ferry.events.Topics;
 import dev.ferry.events.inventory.DiscoveryFailed;
 import dev.ferry.inventory.Discoveries;
 import dev.ferry.inventory.InventoryTestResources;
+import dev.ferry.testkit.AsUser;
 import dev.ferry.testkit.EventProbe;
 import dev.ferry.testkit.KafkaTestResource;
+import dev.ferry.testkit.OidcTestResource;
 import dev.ferry.testkit.PostgresTestResource;
 import dev.ferry.testkit.SimulatorResource;
 import io.quarkus.test.common.ResourceArg;
@@ -29,8 +31,10 @@ import org.junit.jupiter.api.Test;
  * discovery fails naming the app, the request and the status, and records no snapshot.
  */
 @QuarkusTest
+@AsUser("everyone")
 @TestProfile(ReadOnlyTokenTest.ReadToken.class)
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(OidcTestResource.class)
 @WithTestResource(
         value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = InventoryTestResources.DATABASE))

@@ -20,7 +20,10 @@ public record PlanState(
         this(planId, latestVersion, status, environment, requestedBy, environment.endsWith("-production"));
     }
 
-    /** Decides an approval; refuses anything but the latest proposed version. */
+    /**
+     * Decides an approval; refuses anything but the latest proposed version, and a production plan's
+     * own requester with 403 (the same rule for REST and for Slack's ApprovePlan commands).
+     */
     public PlanApproved approve(Decision decision, Instant now) {
         check(decision, "approve");
         if (production && decision.by().equalsIgnoreCase(requestedBy)) {
@@ -41,7 +44,7 @@ public record PlanState(
 
     private void check(Decision decision, String verb) {
         if (decision.by() == null || decision.by().isBlank()) {
-            throw ProblemException.badRequest("Say who decides: 'approvedBy' (or 'rejectedBy') is required");
+            throw ProblemException.badRequest("A decision needs the person who makes it, and none was named");
         }
         if (decision.version() != null && decision.version() != latestVersion) {
             throw ProblemException.conflict("Plan " + planId + " is at version " + latestVersion + "; version "
@@ -54,6 +57,9 @@ public record PlanState(
         }
     }
 
-    /** A person's decision: who, which version (optional: the latest), and why. */
+    /**
+     * A person's decision: who (the token's user over REST, the mapped Ferry user of a Slack command),
+     * which version (optional: the latest), and why.
+     */
     public record Decision(String by, Integer version, String comment) {}
 }

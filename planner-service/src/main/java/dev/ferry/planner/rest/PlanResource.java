@@ -1,12 +1,15 @@
 package dev.ferry.planner.rest;
 
 import dev.ferry.common.rest.ProblemException;
+import dev.ferry.common.security.CurrentUser;
+import dev.ferry.common.security.Roles;
 import dev.ferry.planner.domain.PlanDiff;
 import dev.ferry.planner.domain.PlanState;
 import dev.ferry.planner.domain.StepView;
 import dev.ferry.planner.domain.render.PlanFiles;
 import dev.ferry.planner.service.PlanService;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,31 +21,41 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Lists plans, their versions, steps, fidelity and files, and takes people's approvals and rejections. */
+/**
+ * Lists plans, their versions, steps, fidelity and files (viewers), and takes approvals and
+ * rejections (approvers), decided by the token's user.
+ */
 @Path("/api/plans")
 @Produces(MediaType.APPLICATION_JSON)
 public class PlanResource {
     private static final String MARKDOWN = "text/markdown";
 
     private final PlanService service;
+    private final CurrentUser user;
 
-    public PlanResource(PlanService service) {
+    public PlanResource(PlanService service, CurrentUser user) {
         this.service = service;
+        this.user = user;
     }
 
-    /** Body of an approval. */
-    public record ApprovalRequest(String approvedBy, Integer version, String comment) {}
+    /**
+     * Body of an approval: which version (optional, the latest) and why. Who approves is the token's
+     * user; an {@code approvedBy} field is ignored.
+     */
+    public record ApprovalRequest(Integer version, String comment) {}
 
-    /** Body of a rejection. */
-    public record RejectionRequest(String rejectedBy, Integer version, String comment) {}
+    /** Body of a rejection; who rejects is the token's user, a {@code rejectedBy} field is ignored. */
+    public record RejectionRequest(Integer version, String comment) {}
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "Every plan's latest version, newest first")
     public Uni<List<PlanService.PlanSummary>> list() {
         return service.list();
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Path("/{id}")
     @Operation(summary = "The latest version of a plan with its steps and the reason for each")
     public Uni<PlanService.PlanDetail> get(@PathParam("id") String id) {
@@ -50,6 +63,7 @@ public class PlanResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Path("/{id}/versions")
     @Operation(summary = "Every version of a plan")
     public Uni<List<PlanService.VersionSummary>> versions(@PathParam("id") String id) {
@@ -57,6 +71,7 @@ public class PlanResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Path("/{id}/steps")
     @Operation(summary = "The steps of a version (the latest by default)")
     public Uni<List<StepView>> steps(@PathParam("id") String id, @QueryParam("version") Integer version) {
@@ -64,6 +79,7 @@ public class PlanResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Path("/{id}/steps/{stepId}")
     @Operation(summary = "One step of a version (the latest by default)")
     public Uni<StepView> step(
@@ -72,6 +88,7 @@ public class PlanResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Path("/{id}/fidelity")
     @Operation(summary = "How each Heroku feature of each app maps to Aptible")
     public Uni<PlanService.FidelityReport> fidelity(
@@ -80,6 +97,7 @@ public class PlanResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Path("/{id}/files")
     @Operation(summary = "The files rendered for a version: per app Dockerfile, Procfile, .aptible.yml, main.tf")
     public Uni<List<PlanFiles.FileRef>> files(@PathParam("id") String id, @QueryParam("version") Integer version) {
@@ -87,6 +105,7 @@ public class PlanResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Path("/{id}/files/{app}/{name}")
     @Produces({MediaType.TEXT_PLAIN, MARKDOWN})
     @Operation(summary = "One rendered file")
@@ -99,6 +118,7 @@ public class PlanResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Path("/{id}/runbook")
     @Produces(MARKDOWN)
     @Operation(summary = "The whole plan as a Markdown runbook with the commands to run by hand")
@@ -107,6 +127,7 @@ public class PlanResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Path("/{id}/diff")
     @Operation(summary = "What changed between two versions of a plan")
     public Uni<PlanDiff> diff(
@@ -117,24 +138,26 @@ public class PlanResource {
     @POST
     @Path("/{id}/approval")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Approve the latest version of a plan; the executor then runs it")
+    @RolesAllowed(Roles.APPROVER)
+    @Operation(
+            summary = "Approve the latest version of a plan as the token's user; the executor then runs it."
+                    + " A production plan's requester cannot approve it (403)")
     public Uni<PlanService.DecisionOutcome> approve(@PathParam("id") String id, ApprovalRequest request) {
         if (request == null) {
-            throw ProblemException.badRequest(
-                    "Send a JSON body such as {\"approvedBy\": \"bob\", \"version\": 1, \"comment\": \"ok\"}");
+            throw ProblemException.badRequest("Send a JSON body such as {\"version\": 1, \"comment\": \"ok\"}");
         }
-        return service.approve(id, new PlanState.Decision(request.approvedBy(), request.version(), request.comment()));
+        return service.approve(id, new PlanState.Decision(user.name(), request.version(), request.comment()));
     }
 
     @POST
     @Path("/{id}/rejection")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reject the latest version of a plan")
+    @RolesAllowed(Roles.APPROVER)
+    @Operation(summary = "Reject the latest version of a plan as the token's user")
     public Uni<PlanService.DecisionOutcome> reject(@PathParam("id") String id, RejectionRequest request) {
         if (request == null) {
-            throw ProblemException.badRequest(
-                    "Send a JSON body such as {\"rejectedBy\": \"bob\", \"comment\": \"why\"}");
+            throw ProblemException.badRequest("Send a JSON body such as {\"version\": 1, \"comment\": \"why\"}");
         }
-        return service.reject(id, new PlanState.Decision(request.rejectedBy(), request.version(), request.comment()));
+        return service.reject(id, new PlanState.Decision(user.name(), request.version(), request.comment()));
     }
 }

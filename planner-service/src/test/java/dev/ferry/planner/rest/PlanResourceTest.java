@@ -19,9 +19,12 @@ import dev.ferry.events.plan.PlanApproved;
 import dev.ferry.events.plan.PlanProposed;
 import dev.ferry.planner.Estates;
 import dev.ferry.planner.domain.PlanRules;
+import dev.ferry.testkit.AsUser;
 import dev.ferry.testkit.EventProbe;
 import dev.ferry.testkit.KafkaTestResource;
+import dev.ferry.testkit.OidcTestResource;
 import dev.ferry.testkit.PostgresTestResource;
+import dev.ferry.testkit.Tokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +34,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@AsUser("everyone")
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(OidcTestResource.class)
 @WithTestResource(
         value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "ferry_planner"))
@@ -134,10 +139,13 @@ class PlanResourceTest {
     }
 
     @Test
-    void approvalAppendsAnEventAndASecondApprovalIsRefused() {
+    void approvalIsRecordedAsTheTokensUserAndASecondApprovalIsRefused() {
         String planId = proposeFor("d-approve", "alice", "acc-approve");
-        given().contentType("application/json")
-                .body("{\"approvedBy\": \"bob\", \"comment\": \"looks right\"}")
+        // The approver is the token's user: an approvedBy field in the body is ignored.
+        given().auth()
+                .oauth2(Tokens.of("approver"))
+                .contentType("application/json")
+                .body("{\"approvedBy\": \"mallory\", \"comment\": \"looks right\"}")
                 .post("/api/plans/" + planId + "/approval")
                 .then()
                 .statusCode(200)
@@ -148,15 +156,17 @@ class PlanResourceTest {
                         Topics.PLANS,
                         e -> e.subject().equals(planId) && e.data() instanceof PlanApproved,
                         Duration.ofSeconds(10));
-        assertThat(((PlanApproved) approved.data()).approvedBy()).isEqualTo("bob");
+        assertThat(((PlanApproved) approved.data()).approvedBy()).isEqualTo("approver");
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().get("/api/plans/" + planId)
                         .then()
                         .body("plan.status", equalTo("approved"))
-                        .body("plan.decidedBy", equalTo("bob")));
+                        .body("plan.decidedBy", equalTo("approver")));
 
-        given().contentType("application/json")
-                .body("{\"approvedBy\": \"carol\"}")
+        given().auth()
+                .oauth2(Tokens.of("approver2"))
+                .contentType("application/json")
+                .body("{}")
                 .post("/api/plans/" + planId + "/approval")
                 .then()
                 .statusCode(409)
@@ -165,24 +175,58 @@ class PlanResourceTest {
     }
 
     @Test
+    void aProductionPlanCannotBeApprovedByItsRequesterButByAnotherApprover() {
+        String planId = proposeFor("d-own", "everyone", "acc-own");
+        given().get("/api/plans/" + planId)
+                .then()
+                .body("plan.production", equalTo(true))
+                .body("plan.requestedBy", equalTo("everyone"));
+        EventProbe probe = new EventProbe(bootstrap);
+        int before = probe.records(Topics.PLANS).size();
+        // everyone holds the approver role, but requested this production plan; the body cannot
+        // pretend to be someone else.
+        given().auth()
+                .oauth2(Tokens.of("everyone"))
+                .contentType("application/json")
+                .body("{\"approvedBy\": \"approver\", \"comment\": \"mine\"}")
+                .post("/api/plans/" + planId + "/approval")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", containsString("requested by everyone"))
+                .body("detail", containsString("another person must approve it"));
+        assertThat(probe.records(Topics.PLANS))
+                .as("a refused approval appends nothing")
+                .hasSize(before);
+        given().get("/api/plans/" + planId).then().body("plan.status", equalTo("proposed"));
+
+        given().auth()
+                .oauth2(Tokens.of("approver"))
+                .contentType("application/json")
+                .body("{\"version\": 1}")
+                .post("/api/plans/" + planId + "/approval")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("approved"));
+        CloudEvent approved = probe.await(
+                Topics.PLANS,
+                e -> e.subject().equals(planId) && e.data() instanceof PlanApproved,
+                Duration.ofSeconds(10));
+        assertThat(((PlanApproved) approved.data()).approvedBy()).isEqualTo("approver");
+    }
+
+    @Test
     void badDecisionsAreRefusedAndChangeNothing() {
         String planId = proposeFor("d-refuse", "alice", "acc-refuse");
         int before = new EventProbe(bootstrap).records(Topics.PLANS).size();
         given().contentType("application/json")
-                .body("{\"approvedBy\": \"bob\", \"version\": 7}")
+                .body("{\"version\": 7}")
                 .post("/api/plans/" + planId + "/approval")
                 .then()
                 .statusCode(409)
                 .body("detail", containsString("not the latest"));
         given().contentType("application/json")
-                .body("{\"approvedBy\": \"alice\"}")
-                .post("/api/plans/" + planId + "/approval")
-                .then()
-                .statusCode(403)
-                .contentType("application/problem+json")
-                .body("detail", containsString("another person must approve it"));
-        given().contentType("application/json")
-                .body("{\"approvedBy\": ")
+                .body("{\"version\": ")
                 .post("/api/plans/" + planId + "/approval")
                 .then()
                 .statusCode(400)
@@ -193,7 +237,7 @@ class PlanResourceTest {
                 .then()
                 .statusCode(415);
         given().contentType("application/json")
-                .body("{\"approvedBy\": \"bob\"}")
+                .body("{}")
                 .post("/api/plans/no-such-plan/approval")
                 .then()
                 .statusCode(404)
@@ -229,7 +273,7 @@ class PlanResourceTest {
                                 + " 'parameters.containerCount' }.after",
                         equalTo("3"));
         given().contentType("application/json")
-                .body("{\"approvedBy\": \"bob\", \"version\": 1}")
+                .body("{\"version\": 1}")
                 .post("/api/plans/" + planId + "/approval")
                 .then()
                 .statusCode(409)
@@ -304,14 +348,18 @@ class PlanResourceTest {
     @Test
     void replayRebuildsTheSameState() {
         String planId = proposeFor("d-replay", "alice", "acc-replay");
-        given().contentType("application/json")
-                .body("{\"rejectedBy\": \"bob\", \"comment\": \"not yet\"}")
+        given().auth()
+                .oauth2(Tokens.of("approver2"))
+                .contentType("application/json")
+                .body("{\"rejectedBy\": \"mallory\", \"comment\": \"not yet\"}")
                 .post("/api/plans/" + planId + "/rejection")
                 .then()
                 .statusCode(200);
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(
-                        () -> given().get("/api/plans/" + planId).then().body("plan.status", equalTo("rejected")));
+                .untilAsserted(() -> given().get("/api/plans/" + planId)
+                        .then()
+                        .body("plan.status", equalTo("rejected"))
+                        .body("plan.decidedBy", equalTo("approver2")));
         String before = given().get("/api/plans").then().extract().asString();
         String detail = given().get("/api/plans/" + planId).then().extract().asString();
         String versions = given().get("/api/plans/" + planId + "/versions")
