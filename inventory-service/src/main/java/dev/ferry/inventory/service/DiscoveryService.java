@@ -174,8 +174,7 @@ public class DiscoveryService {
                     .replaceWithVoid();
         }
         LOG.infof("Resuming discovery %s (interrupted %d time(s))", discoveryId, takeovers);
-        DiscoveryRequest request =
-                new DiscoveryRequest(started.scope(), started.apps(), started.team(), started.requestedBy());
+        DiscoveryRequest request = new DiscoveryRequest(started.scope(), started.apps(), started.team());
         return targets(request, progress.stats())
                 .invoke(targets -> runInBackground(started, targets, progress))
                 .onFailure()
