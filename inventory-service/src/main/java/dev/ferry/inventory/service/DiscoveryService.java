@@ -1,6 +1,8 @@
 package dev.ferry.inventory.service;
 
 import dev.ferry.common.messaging.EventLog;
+import dev.ferry.common.observability.EventTracing;
+import dev.ferry.common.observability.LogContext;
 import dev.ferry.common.rest.ProblemException;
 import dev.ferry.events.EventIds;
 import dev.ferry.events.inventory.AppInventory;
@@ -206,28 +208,37 @@ public class DiscoveryService {
 
     /** Runs the reads on a fresh duplicated context, outside the request that started them. */
     private void runInBackground(DiscoveryStarted started, Targets targets, DiscoveryProgress progress) {
+        io.opentelemetry.context.Context trace = EventTracing.current();
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> read(targets, progress)
-                .map(scan -> snapshot(started.discoveryId(), started.requestedBy(), scan))
-                .invoke(() -> progress.enter(DiscoveryProgress.Phase.APPENDING))
-                .flatMap(discovered -> eventLog.append(discovered).replaceWith(discovered))
-                .subscribe()
-                .with(
-                        discovered -> {
-                            progress.finish(DiscoveryProgress.Phase.COMPLETED, null, clock.instant());
-                            LOG.infof(
-                                    "Discovery %s read %d apps; Heroku calls: %s",
-                                    started.discoveryId(), discovered.apps().size(), progress.stats());
-                        },
-                        failure -> failed(started, progress, failure, true)
-                                .subscribe()
-                                .with(
-                                        f -> {},
-                                        e -> LOG.errorf(
-                                                e,
-                                                "Discovery %s failed and could not record it",
-                                                started.discoveryId()))));
+        context.runOnContext(ignored -> {
+            // The request's trace and the discovery id follow the reads (both live in this fresh context).
+            EventTracing.adopt(trace);
+            LogContext.Scope mdc = LogContext.with(LogContext.DISCOVERY_ID, started.discoveryId());
+            read(targets, progress)
+                    .map(scan -> snapshot(started.discoveryId(), started.requestedBy(), scan))
+                    .invoke(() -> progress.enter(DiscoveryProgress.Phase.APPENDING))
+                    .flatMap(discovered -> eventLog.append(discovered).replaceWith(discovered))
+                    .subscribe()
+                    .with(
+                            discovered -> {
+                                progress.finish(DiscoveryProgress.Phase.COMPLETED, null, clock.instant());
+                                LOG.infof(
+                                        "Discovery %s read %d apps; Heroku calls: %s",
+                                        started.discoveryId(), discovered.apps().size(), progress.stats());
+                                mdc.close();
+                            },
+                            failure -> failed(started, progress, failure, true)
+                                    .onTermination()
+                                    .invoke(mdc::close)
+                                    .subscribe()
+                                    .with(
+                                            f -> {},
+                                            e -> LOG.errorf(
+                                                    e,
+                                                    "Discovery %s failed and could not record it",
+                                                    started.discoveryId())));
+        });
     }
 
     /**
