@@ -47,12 +47,14 @@ public class CopyPostgresStep implements StepHandler {
             String addon = context.parameter("sourceAddon");
             String handle = context.parameter("targetDatabase");
             String sourceUrl = data.secret(context, "sourceUrl");
+            CopyMetrics.Tally tally = data.metrics().start("postgres");
             return data.targetUrl(handle)
-                    .flatMap(targetUrl -> data.blocking(() -> copier.copy(
-                            sourceUrl,
-                            targetUrl,
-                            data.settings().options(jobs),
-                            p -> sink.progress(event(context, p)))))
+                    .flatMap(targetUrl -> data.blocking(() ->
+                            copier.copy(sourceUrl, targetUrl, data.settings().options(jobs), p -> {
+                                tally.progress(p.bytesDone(), p.rowsDone());
+                                sink.progress(event(context, p));
+                            })))
+                    .invoke(report -> tally.finished(report.bytes(), report.rows(), report.elapsed()))
                     .map(report -> outcome(addon, handle, report));
         });
     }

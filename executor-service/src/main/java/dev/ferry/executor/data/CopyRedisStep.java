@@ -38,6 +38,7 @@ public class CopyRedisStep implements StepHandler {
             RedisCopier copier = new RedisCopier(data.settings().redisBatch());
             return data.targetUrl(handle)
                     .flatMap(targetUrl -> data.blocking(() -> copier.copy(sourceUrl, targetUrl)))
+                    .invoke(report -> data.metrics().keys(report.keysCopied()))
                     .map(report -> outcome(addon, handle, report));
         });
     }

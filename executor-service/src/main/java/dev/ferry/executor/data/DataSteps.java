@@ -1,5 +1,6 @@
 package dev.ferry.executor.data;
 
+import dev.ferry.common.observability.LogContext;
 import dev.ferry.events.secret.SealedSecret;
 import dev.ferry.events.secret.SecretBox;
 import dev.ferry.executor.data.postgres.CopyOptions;
@@ -7,6 +8,8 @@ import dev.ferry.executor.data.postgres.DataCopyException;
 import dev.ferry.executor.data.postgres.PgTools;
 import dev.ferry.executor.step.StepContext;
 import dev.ferry.executor.step.StepException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +17,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -42,9 +46,11 @@ public class DataSteps {
     private final TargetDatabases targets;
     private final Settings settings;
     private final PgTools tools;
+    private final CopyMetrics metrics;
 
     @Inject
-    public DataSteps(SecretBox secrets, Instance<TargetDatabases> targets, DataCopyConfig config) {
+    public DataSteps(
+            SecretBox secrets, Instance<TargetDatabases> targets, DataCopyConfig config, MeterRegistry registry) {
         this(
                 secrets,
                 targets.isResolvable() ? targets.get() : null,
@@ -54,14 +60,24 @@ public class DataSteps {
                         config.splitTableMb() << 20,
                         config.maintenanceWorkMem(),
                         config.progressEvery(),
-                        config.redisBatch()));
+                        config.redisBatch()),
+                registry);
     }
 
     public DataSteps(SecretBox secrets, TargetDatabases targets, Settings settings) {
+        this(secrets, targets, settings, new SimpleMeterRegistry());
+    }
+
+    public DataSteps(SecretBox secrets, TargetDatabases targets, Settings settings, MeterRegistry registry) {
         this.secrets = secrets;
         this.targets = targets;
         this.settings = settings;
         this.tools = new PgTools(settings.postgresBin());
+        this.metrics = new CopyMetrics(registry);
+    }
+
+    public CopyMetrics metrics() {
+        return metrics;
     }
 
     public Settings settings() {
@@ -98,8 +114,14 @@ public class DataSteps {
 
     /** Runs blocking engine work on a worker thread; engine failures become step failures with the same retryability. */
     public <T> Uni<T> blocking(Supplier<T> work) {
+        // The worker thread logs with the caller's MDC (migration and step ids), then drops it.
+        Map<String, Object> mdc = LogContext.capture();
         return Uni.createFrom()
-                .item(work)
+                .item(() -> {
+                    try (LogContext.Scope ignored = LogContext.restore(mdc)) {
+                        return work.get();
+                    }
+                })
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onFailure(DataCopyException.class)
                 .transform(f -> new StepException(f.getMessage(), ((DataCopyException) f).retryable()))

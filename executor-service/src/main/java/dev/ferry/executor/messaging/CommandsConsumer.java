@@ -1,6 +1,8 @@
 package dev.ferry.executor.messaging;
 
 import dev.ferry.common.messaging.Records;
+import dev.ferry.common.observability.EventTracing;
+import dev.ferry.common.observability.LogContext;
 import dev.ferry.events.CloudEvent;
 import dev.ferry.events.command.MigrationCommand;
 import dev.ferry.executor.service.MigrationCommands;
@@ -17,9 +19,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class CommandsConsumer {
     private final MigrationCommands commands;
+    private final EventTracing tracing;
 
-    public CommandsConsumer(MigrationCommands commands) {
+    public CommandsConsumer(MigrationCommands commands, EventTracing tracing) {
         this.commands = commands;
+        this.tracing = tracing;
     }
 
     @Incoming("commands-in")
@@ -28,6 +32,11 @@ public class CommandsConsumer {
         if (event.isEmpty() || !(event.get().data() instanceof MigrationCommand command)) {
             return Uni.createFrom().voidItem();
         }
-        return commands.decide(event.get().id(), command);
+        return tracing.consume(
+                record,
+                () -> LogContext.around(
+                        () -> commands.decide(event.get().id(), command),
+                        LogContext.MIGRATION_ID,
+                        command.migrationId()));
     }
 }

@@ -1,6 +1,8 @@
 package dev.ferry.executor.messaging;
 
 import dev.ferry.common.messaging.Records;
+import dev.ferry.common.observability.EventTracing;
+import dev.ferry.common.observability.LogContext;
 import dev.ferry.common.projection.Projector;
 import dev.ferry.events.CloudEvent;
 import dev.ferry.events.migration.MigrationEvent;
@@ -19,11 +21,14 @@ public class MigrationsConsumer {
     private final Projector projector;
     private final MigrationRunner runner;
     private final PartitionOwnership ownership;
+    private final EventTracing tracing;
 
-    public MigrationsConsumer(Projector projector, MigrationRunner runner, PartitionOwnership ownership) {
+    public MigrationsConsumer(
+            Projector projector, MigrationRunner runner, PartitionOwnership ownership, EventTracing tracing) {
         this.projector = projector;
         this.runner = runner;
         this.ownership = ownership;
+        this.tracing = tracing;
     }
 
     @Incoming("migrations-in")
@@ -33,12 +38,17 @@ public class MigrationsConsumer {
             ownership.consumed(record.topic(), record.partition(), record.offset());
             return Uni.createFrom().voidItem();
         }
-        return Panache.withTransaction(() -> projector.applyOnce(event.get()))
-                .invoke(applied -> {
-                    ownership.consumed(record.topic(), record.partition(), record.offset());
-                    react(event.get(), applied);
-                })
-                .replaceWithVoid();
+        return tracing.consume(
+                record,
+                () -> LogContext.around(
+                        () -> Panache.withTransaction(() -> projector.applyOnce(event.get()))
+                                .invoke(applied -> {
+                                    ownership.consumed(record.topic(), record.partition(), record.offset());
+                                    react(event.get(), applied);
+                                })
+                                .replaceWithVoid(),
+                        LogContext.MIGRATION_ID,
+                        event.get().subject()));
     }
 
     /** Any new fact but progress can let the migration move: a success, a failure, an approval, a pause. */

@@ -2,6 +2,8 @@ package dev.ferry.executor.messaging;
 
 import dev.ferry.common.messaging.EventLog;
 import dev.ferry.common.messaging.Records;
+import dev.ferry.common.observability.EventTracing;
+import dev.ferry.common.observability.LogContext;
 import dev.ferry.common.projection.Projector;
 import dev.ferry.events.CloudEvent;
 import dev.ferry.events.EventIds;
@@ -29,12 +31,15 @@ public class PlansConsumer {
     private final Projector projector;
     private final MigrationStore store;
     private final EventLog eventLog;
+    private final EventTracing tracing;
     private final Clock clock;
 
-    public PlansConsumer(Projector projector, MigrationStore store, EventLog eventLog, Clock clock) {
+    public PlansConsumer(
+            Projector projector, MigrationStore store, EventLog eventLog, EventTracing tracing, Clock clock) {
         this.projector = projector;
         this.store = store;
         this.eventLog = eventLog;
+        this.tracing = tracing;
         this.clock = clock;
     }
 
@@ -49,7 +54,13 @@ public class PlansConsumer {
         if (event.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.withTransaction(() -> projector.applyOnce(event.get())).flatMap(v -> react(event.get()));
+        return tracing.consume(
+                record,
+                () -> LogContext.around(
+                        () -> Panache.withTransaction(() -> projector.applyOnce(event.get()))
+                                .flatMap(v -> react(event.get())),
+                        LogContext.PLAN_ID,
+                        event.get().subject()));
     }
 
     private Uni<Void> react(CloudEvent event) {

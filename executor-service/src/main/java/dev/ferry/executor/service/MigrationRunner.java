@@ -1,6 +1,8 @@
 package dev.ferry.executor.service;
 
 import dev.ferry.common.messaging.EventLog;
+import dev.ferry.common.observability.EventTracing;
+import dev.ferry.common.observability.LogContext;
 import dev.ferry.events.EventIds;
 import dev.ferry.events.migration.GateOpened;
 import dev.ferry.events.migration.MigrationCompleted;
@@ -41,6 +43,7 @@ public class MigrationRunner {
     private final StepAttempts attempts;
     private final EventLog eventLog;
     private final Ownership ownership;
+    private final EventTracing tracing;
     private final Vertx vertx;
     private final Clock clock;
     private final Migration.Pace pace;
@@ -54,6 +57,7 @@ public class MigrationRunner {
             StepAttempts attempts,
             EventLog eventLog,
             Ownership ownership,
+            EventTracing tracing,
             Vertx vertx,
             ExecutorConfig config,
             Clock clock) {
@@ -61,6 +65,7 @@ public class MigrationRunner {
         this.attempts = attempts;
         this.eventLog = eventLog;
         this.ownership = ownership;
+        this.tracing = tracing;
         this.vertx = vertx;
         this.clock = clock;
         this.pace =
@@ -106,7 +111,9 @@ public class MigrationRunner {
 
     /** Starts advancing a migration on a fresh Vert.x context; returns at once. */
     public void kick(String migrationId) {
-        spawn(() -> advance(migrationId), "advance migration " + migrationId);
+        spawn(
+                () -> LogContext.around(() -> advance(migrationId), LogContext.MIGRATION_ID, migrationId),
+                "advance migration " + migrationId);
     }
 
     /** Advances a migration unless it is being advanced here; then it is looked at again afterwards. */
@@ -173,7 +180,7 @@ public class MigrationRunner {
             start(
                     m.id(),
                     mine,
-                    execute.step().id(),
+                    execute.step(),
                     new Busy(execute.attempt(), false, execute.waitOnly()),
                     () -> attempts.execute(m, plan, execute));
         } else if (action instanceof Action.Compensate compensate) {
@@ -181,7 +188,7 @@ public class MigrationRunner {
             start(
                     m.id(),
                     mine,
-                    compensate.step().id(),
+                    compensate.step(),
                     new Busy(compensate.attempt(), true, false),
                     () -> attempts.compensate(m, plan, compensate));
         } else if (action instanceof Action.OpenGate gate) {
@@ -215,25 +222,40 @@ public class MigrationRunner {
         return eventLog.append(id, event).replaceWithVoid();
     }
 
-    /** Runs an attempt in the background; when it ends the migration is looked at again. */
+    /**
+     * Runs an attempt in the background, in a span of its own and with the migration and step in the
+     * log context; when it ends the migration is looked at again.
+     */
     private void start(
-            String migrationId, Map<String, Busy> mine, String stepId, Busy entry, Supplier<Uni<Void>> work) {
+            String migrationId, Map<String, Busy> mine, StepState step, Busy entry, Supplier<Uni<Void>> work) {
         if (!ownership.owns(migrationId)) {
             return;
         }
+        String stepId = step.id();
         mine.put(stepId, entry);
         spawn(
-                () -> Uni.createFrom().deferred(work::get).onItemOrFailure().transformToUni((ok, failure) -> {
-                    if (failure != null) {
-                        // Nothing (or not everything) was recorded: the log decides what happens next.
-                        entry.abandoned = true;
-                        LOG.warnf(
-                                "Migration %s: attempt %d of %s stopped without an outcome: %s",
-                                migrationId, entry.attempt, stepId, failure.getMessage());
-                    }
-                    entry.done = true;
-                    return advance(migrationId);
-                }),
+                () -> LogContext.around(
+                                () -> tracing.inSpan(
+                                        (entry.compensation ? "compensate " : "step ") + step.type(),
+                                        () -> Uni.createFrom().deferred(work::get)),
+                                LogContext.MIGRATION_ID,
+                                migrationId,
+                                LogContext.STEP_ID,
+                                stepId,
+                                LogContext.STEP_TYPE,
+                                step.type())
+                        .onItemOrFailure()
+                        .transformToUni((ok, failure) -> {
+                            if (failure != null) {
+                                // Nothing (or not everything) was recorded: the log decides what happens next.
+                                entry.abandoned = true;
+                                LOG.warnf(
+                                        "Migration %s: attempt %d of %s stopped without an outcome: %s",
+                                        migrationId, entry.attempt, stepId, failure.getMessage());
+                            }
+                            entry.done = true;
+                            return advance(migrationId);
+                        }),
                 "step " + stepId + " of " + migrationId);
     }
 
@@ -245,18 +267,27 @@ public class MigrationRunner {
         }
         wakeUps.put(migrationId, at);
         long delay = Math.max(1, Duration.between(now, at).toMillis() + 5);
+        io.opentelemetry.context.Context trace = EventTracing.current();
         vertx.setTimer(delay, id -> {
             wakeUps.remove(migrationId, at);
-            kick(migrationId);
+            // A retry after its backoff stays in the trace that scheduled it.
+            try (io.opentelemetry.context.Scope ignored = trace.makeCurrent()) {
+                kick(migrationId);
+            }
         });
     }
 
+    /** Starts work on a fresh duplicated context that keeps the caller's trace. */
     private void spawn(Supplier<Uni<Void>> work, String what) {
+        io.opentelemetry.context.Context trace = EventTracing.current();
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> Uni.createFrom()
-                .deferred(work::get)
-                .subscribe()
-                .with(ok -> {}, failure -> LOG.errorf(failure, "Could not %s", what)));
+        context.runOnContext(ignored -> {
+            EventTracing.adopt(trace);
+            Uni.createFrom()
+                    .deferred(work::get)
+                    .subscribe()
+                    .with(ok -> {}, failure -> LOG.errorf(failure, "Could not %s", what));
+        });
     }
 }

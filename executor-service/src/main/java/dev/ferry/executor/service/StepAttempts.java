@@ -45,14 +45,21 @@ public class StepAttempts {
     private final Map<String, StepHandler> handlers;
     private final ExecutorConfig.Steps defaults;
     private final RunnerHooks hooks;
+    private final StepMetrics metrics;
     private final Clock clock;
 
     public StepAttempts(
-            EventLog eventLog, Instance<StepHandler> handlers, ExecutorConfig config, RunnerHooks hooks, Clock clock) {
+            EventLog eventLog,
+            Instance<StepHandler> handlers,
+            ExecutorConfig config,
+            RunnerHooks hooks,
+            StepMetrics metrics,
+            Clock clock) {
         this.eventLog = eventLog;
         this.handlers = handlers.stream().collect(Collectors.toMap(StepHandler::type, Function.identity()));
         this.defaults = config.steps();
         this.hooks = hooks;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -83,6 +90,9 @@ public class StepAttempts {
                                         migration.id(), step.id(), step.type(), action.attempt(), clock.instant()))
                         .replaceWithVoid()
                 : Uni.createFrom().voidItem();
+        if (action.announce() && action.attempt() > 1) {
+            metrics.retry(typeTag(step));
+        }
         if (action.waitOnly()) {
             return announced.invoke(
                     () -> LOG.infof("Migration %s: step %s waits %d s", migration.id(), step.id(), step.waitSeconds()));
@@ -129,6 +139,7 @@ public class StepAttempts {
 
     private Uni<Void> succeeded(Migration migration, StepState step, int attempt, StepOutcome outcome, long start) {
         LOG.infof("Migration %s: step %s succeeded: %s", migration.id(), step.id(), outcome.summary());
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
         return eventLog.append(
                         EventIds.derive(migration.id(), step.id(), "succeeded", Integer.toString(attempt)),
                         new StepSucceeded(
@@ -139,6 +150,7 @@ public class StepAttempts {
                                 outcome.outputs(),
                                 elapsed(start),
                                 clock.instant()))
+                .invoke(() -> metrics.attempt(typeTag(step), StepMetrics.SUCCEEDED, took))
                 .replaceWithVoid();
     }
 
@@ -149,6 +161,7 @@ public class StepAttempts {
         LOG.warnf(
                 "Migration %s: step %s attempt %d failed: %s%s",
                 migration.id(), step.id(), attempt, error, retryAt == null ? " (final)" : "");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
         return eventLog.append(
                         EventIds.derive(migration.id(), step.id(), "failed", Integer.toString(attempt)),
                         new StepFailed(
@@ -160,6 +173,8 @@ public class StepAttempts {
                                 elapsed(start),
                                 clock.instant(),
                                 retryAt))
+                .invoke(() -> metrics.attempt(
+                        typeTag(step), retryAt == null ? StepMetrics.FAILED : StepMetrics.RETRYING, took))
                 .replaceWithVoid();
     }
 
@@ -184,6 +199,7 @@ public class StepAttempts {
                                 EventIds.derive(migration.id(), step.id(), "compensated"),
                                 new StepCompensated(
                                         migration.id(), step.id(), step.type(), outcome.summary(), clock.instant()))
+                        .invoke(() -> metrics.attempt(typeTag(step), StepMetrics.COMPENSATED, null))
                         .replaceWithVoid())
                 .onFailure(failure -> !(failure instanceof RunnerHooks.SimulatedCrash))
                 .recoverWithUni(failure -> {
@@ -202,8 +218,13 @@ public class StepAttempts {
                                             describe(failure),
                                             clock.instant(),
                                             retryAt))
+                            .invoke(() -> metrics.attempt(typeTag(step), StepMetrics.COMPENSATION_FAILED, null))
                             .replaceWithVoid();
                 });
+    }
+
+    private String typeTag(StepState step) {
+        return StepMetrics.tag(step.type(), handlers.keySet());
     }
 
     /** When to try again, or null when the error cannot get better or the budget is spent. */

@@ -3,6 +3,7 @@ package dev.ferry.common.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Map;
+import java.util.Optional;
 
 /** Settings every Ferry service shares: who it is, how secrets are sealed, how topics are made. */
 @ConfigMapping(prefix = "ferry")
@@ -14,6 +15,8 @@ public interface FerryConfig {
     Secrets secrets();
 
     Topics topics();
+
+    Tracing tracing();
 
     /** The keys that seal secrets. */
     interface Secrets {
@@ -31,5 +34,11 @@ public interface FerryConfig {
 
         @WithDefault("1")
         short replicationFactor();
+    }
+
+    /** Whether spans are recorded and exported (see {@code dev.ferry.common.observability.TracingSampler}). */
+    interface Tracing {
+        /** Unset: on exactly when an OTLP endpoint is configured. */
+        Optional<Boolean> enabled();
     }
 }

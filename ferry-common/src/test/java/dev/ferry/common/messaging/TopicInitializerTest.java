@@ -99,6 +99,11 @@ class TopicInitializerTest {
             }
 
             @Override
+            public Tracing tracing() {
+                throw new UnsupportedOperationException("topics only");
+            }
+
+            @Override
             public Topics topics() {
                 return new Topics() {
                     @Override

@@ -43,12 +43,15 @@ public class HerokuClient {
     private final ConditionalCache cache;
     private final int maxAttempts;
     private final int maxRateLimitRetries;
+    private final HerokuMetrics metrics;
 
     public HerokuClient(
             @RestClient HerokuRestClient api,
             @RestClient HerokuDataRestClient data,
             InventoryConfig config,
-            ObjectMapper mapper) {
+            ObjectMapper mapper,
+            HerokuMetrics metrics) {
+        this.metrics = metrics;
         InventoryConfig.Heroku heroku = config.heroku();
         this.api = api;
         this.data = data;
@@ -296,10 +299,12 @@ public class HerokuClient {
                 .map(response -> answer(key, response, cached, stats))
                 .onFailure()
                 .call(failure -> {
+                    metrics.call(failure instanceof HerokuApiException heroku ? heroku.status() : 0);
                     if (failure instanceof HerokuApiException heroku && heroku.status() == 429) {
                         stats.countRateLimited();
                         pacer.rateLimited(System.nanoTime());
                     } else if (failure instanceof HerokuApiException heroku && heroku.rateLimitRemaining() != null) {
+                        metrics.remaining(heroku.rateLimitRemaining());
                         pacer.observe(heroku.rateLimitRemaining(), true, System.nanoTime());
                     } else {
                         pacer.release();
@@ -371,7 +376,12 @@ public class HerokuClient {
                         LOG.debugf("Rate-limit check failed: %s", failure.toString());
                         return null;
                     })
-                    .invoke(remaining -> pacer.refreshed(remaining, System.nanoTime()))
+                    .invoke(remaining -> {
+                        if (remaining != null) {
+                            metrics.remaining(remaining);
+                        }
+                        pacer.refreshed(remaining, System.nanoTime());
+                    })
                     .chain(() -> permit(stats));
         }
         return Uni.createFrom().voidItem();
@@ -384,8 +394,10 @@ public class HerokuClient {
             // Reported to the pacer by the failure handler, like mapped error answers.
             throw HerokuApiException.of(response);
         }
+        metrics.call(status);
         Integer remaining = remaining(response);
         if (remaining != null) {
+            metrics.remaining(remaining);
             pacer.observe(remaining, true, System.nanoTime());
         } else {
             pacer.release();

@@ -1,6 +1,8 @@
 package dev.ferry.inventory.service;
 
 import dev.ferry.common.messaging.EventLog;
+import dev.ferry.common.observability.EventTracing;
+import dev.ferry.common.observability.LogContext;
 import dev.ferry.common.rest.ProblemException;
 import dev.ferry.events.EventIds;
 import dev.ferry.events.inventory.AppInventory;
@@ -284,6 +286,7 @@ public class DiscoveryService {
      * the discovery's lease until the outcome is appended.
      */
     private void runInBackground(DiscoveryStarted started, Targets targets, DiscoveryProgress progress) {
+        io.opentelemetry.context.Context trace = EventTracing.current();
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
         String lease = lease(started.discoveryId());
@@ -310,33 +313,41 @@ public class DiscoveryService {
                     .subscribe()
                     .with(ok -> {}, e -> LOG.debugf("Lease of %s not settled: %s", started.discoveryId(), e));
         };
-        context.runOnContext(ignored -> read(targets, progress)
-                .map(scan -> snapshot(started.discoveryId(), started.requestedBy(), scan))
-                .invoke(() -> progress.enter(DiscoveryProgress.Phase.APPENDING))
-                .flatMap(discovered -> eventLog.append(
-                                EventIds.derive("estate-discovered", started.discoveryId()), discovered)
-                        .replaceWith(discovered))
-                .subscribe()
-                .with(
-                        discovered -> {
-                            done.run();
-                            progress.finish(DiscoveryProgress.Phase.COMPLETED, null, clock.instant());
-                            LOG.infof(
-                                    "Discovery %s read %d apps; Heroku calls: %s",
-                                    started.discoveryId(), discovered.apps().size(), progress.stats());
-                        },
-                        failure -> failed(started, progress, failure, true)
-                                .subscribe()
-                                .with(
-                                        f -> done.run(),
-                                        // The lease runs out unrenewed, and another instance resumes it.
-                                        e -> {
-                                            vertx.cancelTimer(heartbeat);
-                                            LOG.errorf(
-                                                    e,
-                                                    "Discovery %s failed and could not record it",
-                                                    started.discoveryId());
-                                        })));
+        context.runOnContext(ignored -> {
+            // The request's trace and the discovery id follow the reads (both live in this fresh context).
+            EventTracing.adopt(trace);
+            LogContext.Scope mdc = LogContext.with(LogContext.DISCOVERY_ID, started.discoveryId());
+            read(targets, progress)
+                    .map(scan -> snapshot(started.discoveryId(), started.requestedBy(), scan))
+                    .invoke(() -> progress.enter(DiscoveryProgress.Phase.APPENDING))
+                    .flatMap(discovered -> eventLog.append(
+                                    EventIds.derive("estate-discovered", started.discoveryId()), discovered)
+                            .replaceWith(discovered))
+                    .subscribe()
+                    .with(
+                            discovered -> {
+                                done.run();
+                                progress.finish(DiscoveryProgress.Phase.COMPLETED, null, clock.instant());
+                                LOG.infof(
+                                        "Discovery %s read %d apps; Heroku calls: %s",
+                                        started.discoveryId(), discovered.apps().size(), progress.stats());
+                                mdc.close();
+                            },
+                            failure -> failed(started, progress, failure, true)
+                                    .onTermination()
+                                    .invoke(mdc::close)
+                                    .subscribe()
+                                    .with(
+                                            f -> done.run(),
+                                            // The lease runs out unrenewed, and another instance resumes it.
+                                            e -> {
+                                                vertx.cancelTimer(heartbeat);
+                                                LOG.errorf(
+                                                        e,
+                                                        "Discovery %s failed and could not record it",
+                                                        started.discoveryId());
+                                            }));
+        });
     }
 
     /**

@@ -89,6 +89,7 @@ class HerokuProtocolTest {
         fault("{\"path_prefix\": \"/apps/acme-shop/config-vars\", \"status\": 503, \"count\": 2}");
         fault("{\"path_prefix\": \"/apps/acme-shop/formation\", \"status\": 429, \"count\": 2}");
         fault("{\"path_prefix\": \"/apps/acme-shop/domains\", \"latency_ms\": 300, \"count\": 1}");
+        String metricsBefore = given().get("/q/metrics").asString();
 
         String id = Discoveries.start("{\"apps\": [\"acme-shop\", \"acme-admin\"]}");
         JsonPath progress = Discoveries.awaitEnd(id);
@@ -108,6 +109,35 @@ class HerokuProtocolTest {
         assertThat(sum(counts, k -> k.startsWith("GET /account/rate-limits ")))
                 .as("the 429s made the pacer check the real count, which is free")
                 .isGreaterThanOrEqualTo(1);
+
+        // The same story on /q/metrics: the two 429s, the 503s among the calls, the account's headroom.
+        String metricsAfter = given().get("/q/metrics").asString();
+        assertThat(metric(metricsAfter, "ferry_inventory_heroku_rate_limited_total")
+                        - metric(metricsBefore, "ferry_inventory_heroku_rate_limited_total"))
+                .isEqualTo(2);
+        assertThat(metric(metricsAfter, "ferry_inventory_heroku_calls_total{status=\"4xx\"}")
+                        - metric(metricsBefore, "ferry_inventory_heroku_calls_total{status=\"4xx\"}"))
+                .isGreaterThanOrEqualTo(2);
+        assertThat(metric(metricsAfter, "ferry_inventory_heroku_calls_total{status=\"5xx\"}")
+                        - metric(metricsBefore, "ferry_inventory_heroku_calls_total{status=\"5xx\"}"))
+                .isEqualTo(2);
+        double calls = metric(metricsAfter, "ferry_inventory_heroku_calls_total{status=\"2xx\"}")
+                - metric(metricsBefore, "ferry_inventory_heroku_calls_total{status=\"2xx\"}");
+        assertThat(calls)
+                .isGreaterThanOrEqualTo(sum(counts, k -> k.endsWith(" 200") || k.endsWith(" 206"))
+                        - sum(counts, k -> k.startsWith("GET /account/rate-limits ")));
+        assertThat(metric(metricsAfter, "ferry_inventory_heroku_ratelimit_remaining"))
+                .isBetween(1.0, 4500.0);
+        assertThat(metricsAfter).doesNotContain("acme-shop");
+    }
+
+    /** A series' value in a Prometheus or OpenMetrics scrape (an exemplar may follow it); 0 when absent. */
+    private static double metric(String scrape, String series) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "^" + java.util.regex.Pattern.quote(series) + " ([0-9.E+-]+|NaN)( # .*)?$",
+                        java.util.regex.Pattern.MULTILINE)
+                .matcher(scrape);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
     @Test

@@ -29,6 +29,7 @@ public class DeliveryLanes {
     private final SubscriptionDirectory subscriptions;
     private final SlackPoster poster;
     private final OutcomeRecorder recorder;
+    private final DeliveryMetrics metrics;
     private final Clock clock;
     private final Duration interval;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
@@ -45,12 +46,14 @@ public class DeliveryLanes {
             SubscriptionDirectory subscriptions,
             SlackPoster poster,
             OutcomeRecorder recorder,
+            DeliveryMetrics metrics,
             Clock clock,
             NotifierConfig config) {
         this.ledger = ledger;
         this.subscriptions = subscriptions;
         this.poster = poster;
         this.recorder = recorder;
+        this.metrics = metrics;
         this.clock = clock;
         this.interval = config.delivery().perChannelInterval();
     }
@@ -112,6 +115,7 @@ public class DeliveryLanes {
             if (subscription.isEmpty()) {
                 if (ledger.take(d.deliveryId())) {
                     ledger.finish(d.deliveryId(), DeliveryLedger.PARKED);
+                    metrics.delivery(DeliveryMetrics.FAILED, "none", null);
                     recorder.record(
                             d,
                             "(deleted)",
@@ -130,6 +134,10 @@ public class DeliveryLanes {
             DeliveryOutcome outcome = poster.post(d, s, lane.pacer);
             lane.pacer.posted();
             long t2 = System.nanoTime();
+            metrics.delivery(
+                    outcome.delivered() ? DeliveryMetrics.DELIVERED : DeliveryMetrics.FAILED,
+                    s.target().name().toLowerCase(java.util.Locale.ROOT),
+                    Duration.ofNanos(t2 - t1));
             // Recording the outcome does not hold the channel: the claim is already 'sending', so
             // nothing can post it again, and a crash before this runs parks it at the next start.
             finishing.execute(() -> {

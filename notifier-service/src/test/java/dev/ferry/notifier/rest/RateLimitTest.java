@@ -67,6 +67,7 @@ class RateLimitTest {
                 .post("/_receiver/rate-limit")
                 .then()
                 .statusCode(200);
+        String metricsBefore = given().get("/q/metrics").asString();
         String migrationId = "mig-" + EventIds.random();
         List<CloudEvent> sent = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -100,5 +101,25 @@ class RateLimitTest {
         for (int i = 0; i < 4; i++) {
             assertThat(received.get(i).toString()).contains("app:burst-" + i);
         }
+
+        // On /q/metrics: four deliveries, and the Retry-After waits in their latency.
+        String metricsAfter = given().get("/q/metrics").asString();
+        String delivered = "ferry_notifier_deliveries_total{outcome=\"delivered\",target=\"webhook\"}";
+        String latency = "ferry_notifier_delivery_duration_seconds_sum{outcome=\"delivered\",target=\"webhook\"}";
+        assertThat(metric(metricsAfter, delivered) - metric(metricsBefore, delivered))
+                .isGreaterThanOrEqualTo(4);
+        assertThat(metric(metricsAfter, latency) - metric(metricsBefore, latency))
+                .as("at least one delivery waited out a Retry-After of a second")
+                .isGreaterThanOrEqualTo(0.5);
+        assertThat(metricsAfter).doesNotContain(migrationId);
+    }
+
+    /** A series' value in a Prometheus or OpenMetrics scrape (an exemplar may follow it); 0 when absent. */
+    private static double metric(String scrape, String series) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "^" + java.util.regex.Pattern.quote(series) + " ([0-9.E+-]+)( # .*)?$",
+                        java.util.regex.Pattern.MULTILINE)
+                .matcher(scrape);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 }

@@ -1,6 +1,8 @@
 package dev.ferry.planner.messaging;
 
 import dev.ferry.common.messaging.Records;
+import dev.ferry.common.observability.EventTracing;
+import dev.ferry.common.observability.LogContext;
 import dev.ferry.common.rest.ProblemException;
 import dev.ferry.events.CloudEvent;
 import dev.ferry.events.EventIds;
@@ -25,9 +27,11 @@ public class CommandsListener {
     private static final Logger LOG = Logger.getLogger(CommandsListener.class);
 
     private final PlanService service;
+    private final EventTracing tracing;
 
-    public CommandsListener(PlanService service) {
+    public CommandsListener(PlanService service, EventTracing tracing) {
         this.service = service;
+        this.tracing = tracing;
     }
 
     @Incoming("commands-in")
@@ -56,15 +60,24 @@ public class CommandsListener {
         } else {
             return Uni.createFrom().voidItem();
         }
-        return decided.onItem()
-                .invoke(outcome -> LOG.infof(
-                        "Command %s on plan %s decided: %s", event.get().id(), planId, outcome))
-                .onFailure(ProblemException.class)
-                .recoverWithItem(failure -> {
-                    LOG.warnf("Command %s on plan %s refused: %s", event.get().id(), planId, failure.getMessage());
-                    return null;
-                })
-                .replaceWithVoid();
+        Uni<?> decision = decided;
+        return tracing.consume(
+                record,
+                () -> LogContext.around(
+                        () -> decision.onItem()
+                                .invoke(outcome -> LOG.infof(
+                                        "Command %s on plan %s decided: %s",
+                                        event.get().id(), planId, outcome))
+                                .onFailure(ProblemException.class)
+                                .recoverWithItem(failure -> {
+                                    LOG.warnf(
+                                            "Command %s on plan %s refused: %s",
+                                            event.get().id(), planId, failure.getMessage());
+                                    return null;
+                                })
+                                .replaceWithVoid(),
+                        LogContext.PLAN_ID,
+                        planId));
     }
 
     private static String comment(String comment, String via) {

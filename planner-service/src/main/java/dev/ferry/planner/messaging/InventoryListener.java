@@ -2,6 +2,8 @@ package dev.ferry.planner.messaging;
 
 import dev.ferry.common.messaging.EventLog;
 import dev.ferry.common.messaging.Records;
+import dev.ferry.common.observability.EventTracing;
+import dev.ferry.common.observability.LogContext;
 import dev.ferry.events.CloudEvent;
 import dev.ferry.events.EventIds;
 import dev.ferry.events.inventory.DiscoveryStarted;
@@ -25,8 +27,10 @@ public class InventoryListener {
 
     private final EventLog eventLog;
     private final PlanProposer proposer;
+    private final EventTracing tracing;
 
-    public InventoryListener(EventLog eventLog, PlanProposer proposer) {
+    public InventoryListener(EventLog eventLog, PlanProposer proposer, EventTracing tracing) {
+        this.tracing = tracing;
         this.eventLog = eventLog;
         this.proposer = proposer;
     }
@@ -44,15 +48,26 @@ public class InventoryListener {
             return Uni.createFrom().voidItem();
         }
         String eventId = EventIds.derive(event.get().id(), "plan-proposed");
-        return proposer.propose(estate).flatMap(proposal -> {
-            if (proposal.isEmpty()) {
-                return Uni.createFrom().voidItem();
-            }
-            var plan = proposal.get();
-            LOG.infof(
-                    "Proposing plan %s v%d with %d steps for discovery %s (%s)",
-                    plan.planId(), plan.version(), plan.steps().size(), estate.discoveryId(), plan.planHash());
-            return eventLog.append(eventId, plan).replaceWithVoid();
-        });
+        return tracing.consume(
+                record,
+                () -> LogContext.around(
+                        () -> proposer.propose(estate).flatMap(proposal -> {
+                            if (proposal.isEmpty()) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            var plan = proposal.get();
+                            try (LogContext.Scope ignored = LogContext.with(LogContext.PLAN_ID, plan.planId())) {
+                                LOG.infof(
+                                        "Proposing plan %s v%d with %d steps for discovery %s (%s)",
+                                        plan.planId(),
+                                        plan.version(),
+                                        plan.steps().size(),
+                                        estate.discoveryId(),
+                                        plan.planHash());
+                            }
+                            return eventLog.append(eventId, plan).replaceWithVoid();
+                        }),
+                        LogContext.DISCOVERY_ID,
+                        estate.discoveryId()));
     }
 }
