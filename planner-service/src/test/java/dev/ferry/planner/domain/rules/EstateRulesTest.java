@@ -285,8 +285,17 @@ class EstateRulesTest {
             if (logical) {
                 assertThat(Plans.step(plan, "sync:pg-big").parameters()).containsEntry("strategy", "logical-sync");
                 assertThat(window.dependsOn()).contains("sync:pg-big");
-                assertThat(Plans.step(plan, "catchup:pg-big").parameters().get("instructions"))
-                        .contains("pglogical.local_sync_status");
+                var sync = Plans.step(plan, "sync:pg-big");
+                var catchup = Plans.step(plan, "catchup:pg-big");
+                assertThat(sync.secrets()).containsKey("sourceUrl");
+                assertThat(sync.compensation()).isEqualTo("copy-postgres");
+                assertThat(catchup.type()).isEqualTo("catch-up-postgres");
+                assertThat(catchup.parameters())
+                        .containsEntry("sourceAddon", "pg-big")
+                        .containsEntry("targetDatabase", "pg-big");
+                assertThat(catchup.secrets()).containsKey("sourceUrl");
+                assertThat(catchup.dependsOn()).contains("sync:pg-big", "backup:pg-big");
+                assertThat(Plans.step(plan, "verify:pg-big").dependsOn()).contains("catchup:pg-big");
                 assertThat(window.parameters()).containsEntry("predictedMinutes", "30");
             } else {
                 assertThat(Plans.step(plan, "copy:pg-big").parameters())
