@@ -298,10 +298,14 @@ class LogicalSyncStepsTest {
     }
 
     @Test
-    void aTableWithoutPrimaryKeyIsRefusedBeforeAnythingIsCreated() {
+    void aTableWithoutPrimaryKeyOrAnUnloggedTableIsRefusedBeforeAnythingIsCreated() {
         handle = "shop-nopk";
         String sourceUrl = source("ls_nopk");
-        execute(src(), "ls_nopk", "create table audit (at timestamptz, message text)");
+        execute(
+                src(),
+                "ls_nopk",
+                "create table audit (at timestamptz, message text)",
+                "create unlogged table scratch (id int primary key)");
         targets.put(handle, LogicalClusters.targetDatabase("ls_nopk"));
 
         assertThatThrownBy(() -> run(copy.ensure(sync(sourceUrl))))
@@ -309,6 +313,7 @@ class LogicalSyncStepsTest {
                         StepException.class, e -> assertThat(e.retryable()).isFalse())
                 .hasMessageContaining("primary key")
                 .hasMessageContaining("public.audit")
+                .hasMessageContaining("unlogged tables: [public.scratch]")
                 .hasMessageNotContaining("public.tags");
         assertThat(column(src(), "ls_nopk", "select pubname from pg_publication"))
                 .isEmpty();

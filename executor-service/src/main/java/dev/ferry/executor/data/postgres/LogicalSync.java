@@ -183,6 +183,14 @@ public final class LogicalSync {
             out.add("Logical replication needs a primary key or a replica identity on every table; these have none: "
                     + noIdentity);
         }
+        Set<String> unlogged = Catalog.names(
+                s,
+                "select quote_ident(n.nspname) || '.' || quote_ident(c.relname) from pg_class c"
+                        + " join pg_namespace n on n.oid = c.relnamespace where c.relkind = 'r'"
+                        + " and c.relpersistence = 'u' and n.nspname not in ('pg_catalog', 'information_schema')");
+        if (!unlogged.isEmpty()) {
+            out.add("Logical replication cannot carry unlogged tables: " + unlogged);
+        }
         if (!Replication.slotExists(s, names.slot())
                 && "t"
                         .equals(Sql.one(
@@ -301,6 +309,7 @@ public final class LogicalSync {
                 + " with (copy_data = true, create_slot = true, enabled = true, slot_name = "
                 + Replication.literal(names.slot()) + ")";
         try (Statement st = t.createStatement()) {
+            keepOutOfServerLogs(st);
             st.execute(sql);
         } catch (SQLException e) {
             // the statement holds the source's password: report the server's message only, scrubbed
@@ -315,6 +324,26 @@ public final class LogicalSync {
         }
         return Replication.subscription(t, names.subscription())
                 .orElseThrow(() -> new DataCopyException("The subscription vanished right after it was created", true));
+    }
+
+    /**
+     * CREATE SUBSCRIPTION carries the source's password: this session asks the target server not to
+     * log the statement (log_statement, the failing statement of an error) nor keep its text in
+     * pg_stat_statements. Best effort: these settings need a superuser, which subscribing needs too
+     * before PostgreSQL 16.
+     */
+    private static void keepOutOfServerLogs(Statement st) {
+        for (String set : List.of(
+                "set log_statement = 'none'",
+                "set log_min_error_statement = 'panic'",
+                "set log_min_duration_statement = -1",
+                "set pg_stat_statements.track_utility = off")) {
+            try {
+                st.execute(set);
+            } catch (SQLException e) {
+                LOG.debugf("Could not %s on the target: %s", set, e.getMessage());
+            }
+        }
     }
 
     private static void waitUntilReady(

@@ -8,6 +8,8 @@ import dev.ferry.events.inventory.Pipeline;
 import dev.ferry.events.inventory.PrivateSpace;
 import dev.ferry.events.plan.PlanProposed;
 import dev.ferry.planner.Estates;
+import dev.ferry.planner.domain.PlanDocument;
+import dev.ferry.planner.domain.render.PlanFiles;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -296,6 +298,9 @@ class EstateRulesTest {
                 assertThat(catchup.secrets()).containsKey("sourceUrl");
                 assertThat(catchup.dependsOn()).contains("sync:pg-big", "backup:pg-big");
                 assertThat(Plans.step(plan, "verify:pg-big").dependsOn()).contains("catchup:pg-big");
+                assertThat(PlanFiles.runbook(PlanDocument.of(plan)))
+                        .contains("CREATE SUBSCRIPTION", "confirmed_flush_lsn", "DROP SUBSCRIPTION")
+                        .doesNotContain("pglogical");
                 assertThat(window.parameters()).containsEntry("predictedMinutes", "30");
             } else {
                 assertThat(Plans.step(plan, "copy:pg-big").parameters())
