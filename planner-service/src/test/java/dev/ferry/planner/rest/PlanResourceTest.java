@@ -21,7 +21,9 @@ import dev.ferry.planner.Estates;
 import dev.ferry.planner.domain.PlanRules;
 import dev.ferry.testkit.EventProbe;
 import dev.ferry.testkit.KafkaTestResource;
+import dev.ferry.testkit.OidcTestResource;
 import dev.ferry.testkit.PostgresTestResource;
+import dev.ferry.testkit.Tokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@WithTestResource(OidcTestResource.class)
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(
         value = PostgresTestResource.class,
@@ -318,7 +321,11 @@ class PlanResourceTest {
                 .then()
                 .extract()
                 .asString();
-        given().post("/api/admin/projection/rebuild").then().statusCode(200);
+        given().auth()
+                .oauth2(Tokens.of("admin")) // rebuilding is for administrators only
+                .post("/api/admin/projection/rebuild")
+                .then()
+                .statusCode(200);
         assertThat(given().get("/api/plans").then().extract().asString()).isEqualTo(before);
         assertThat(given().get("/api/plans/" + planId).then().extract().asString())
                 .isEqualTo(detail);
