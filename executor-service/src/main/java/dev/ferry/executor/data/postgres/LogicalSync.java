@@ -30,12 +30,6 @@ import org.jboss.logging.Logger;
 public final class LogicalSync {
     private static final Logger LOG = Logger.getLogger(LogicalSync.class);
 
-    /** Tables whose UPDATE and DELETE a publication cannot replicate: no primary key and no replica identity. */
-    private static final String NO_IDENTITY = " and (c.relreplident = 'n' or (c.relreplident = 'd' and not exists"
-            + " (select 1 from pg_index i where i.indrelid = c.oid and i.indisprimary))"
-            + " or (c.relreplident = 'i' and not exists (select 1 from pg_index i where i.indrelid = c.oid"
-            + " and i.indisreplident)))";
-
     /**
      * What a sync achieved.
      *
@@ -78,7 +72,7 @@ public final class LogicalSync {
         try (Connection s = Sql.open(source, "source");
                 Connection t = Sql.open(target, "target")) {
             Optional<Subscription> existing = Replication.subscription(t, names.subscription());
-            List<String> refusals = refusals(s, t, source, target, names, existing.isPresent());
+            List<String> refusals = SyncRefusals.of(s, t, source, target, names, existing.isPresent());
             if (!refusals.isEmpty()) {
                 throw new DataCopyException(String.join("; ", refusals), false);
             }
@@ -151,7 +145,7 @@ public final class LogicalSync {
                 Connection t = Sql.open(target, "target")) {
             boolean subscribed =
                     Replication.subscription(t, names.subscription()).isPresent();
-            List<String> problems = new ArrayList<>(refusals(s, t, source, target, names, subscribed));
+            List<String> problems = new ArrayList<>(SyncRefusals.of(s, t, source, target, names, subscribed));
             try {
                 tools.requireDumpCanRead(Catalog.serverVersion(s));
             } catch (DataCopyException e) {
@@ -162,69 +156,6 @@ public final class LogicalSync {
             return List.of(Failures.classify(e, "checking " + source.describe() + " and " + target.describe())
                     .getMessage());
         }
-    }
-
-    /** Why this source cannot be synced into this target, empty when it can. */
-    private static List<String> refusals(
-            Connection s, Connection t, PgEndpoint source, PgEndpoint target, Names names, boolean subscribed)
-            throws SQLException {
-        List<String> out = new ArrayList<>();
-        String walLevel = Sql.one(s, "select current_setting('wal_level')");
-        if (!"logical".equals(walLevel)) {
-            out.add("The source " + source.describe() + " has wal_level=" + walLevel
-                    + "; logical replication needs wal_level=logical (plan a dump and restore instead)");
-            return out;
-        }
-        if (!"t".equals(Sql.one(s, "select rolsuper or rolreplication from pg_roles where rolname = current_user"))) {
-            out.add("The source's role " + source.user() + " may not replicate (it needs the REPLICATION attribute)");
-        }
-        Set<String> noIdentity = Replication.tables(s, NO_IDENTITY);
-        if (!noIdentity.isEmpty()) {
-            out.add("Logical replication needs a primary key or a replica identity on every table; these have none: "
-                    + noIdentity);
-        }
-        Set<String> unlogged = Catalog.names(
-                s,
-                "select quote_ident(n.nspname) || '.' || quote_ident(c.relname) from pg_class c"
-                        + " join pg_namespace n on n.oid = c.relnamespace where c.relkind = 'r'"
-                        + " and c.relpersistence = 'u' and n.nspname not in ('pg_catalog', 'information_schema')");
-        if (!unlogged.isEmpty()) {
-            out.add("Logical replication cannot carry unlogged tables: " + unlogged);
-        }
-        if (!Replication.slotExists(s, names.slot())
-                && "t"
-                        .equals(Sql.one(
-                                s,
-                                "select count(*) >= current_setting('max_replication_slots')::int"
-                                        + " from pg_replication_slots"))) {
-            out.add("The source " + source.describe() + " has no free replication slot (max_replication_slots)");
-        }
-        if (subscribed) {
-            return out;
-        }
-        int targetVersion = Catalog.serverVersion(t);
-        String canSubscribe = targetVersion >= 160000
-                ? "select rolsuper or pg_has_role(current_user, 'pg_create_subscription', 'member') from pg_roles"
-                        + " where rolname = current_user"
-                : "select rolsuper from pg_roles where rolname = current_user";
-        if (!"t".equals(Sql.one(t, canSubscribe))) {
-            out.add("The target's role " + target.user() + " may not create a subscription (PostgreSQL "
-                    + targetVersion / 10000 + " needs a superuser"
-                    + (targetVersion >= 160000 ? " or pg_create_subscription" : "")
-                    + ")");
-        }
-        Set<String> missing = new TreeSet<>(Catalog.extensions(s));
-        missing.removeAll(Catalog.availableExtensions(t));
-        if (!missing.isEmpty()) {
-            out.add("The target " + target.describe() + " cannot install the extensions the source uses: " + missing);
-        }
-        Set<String> foreign = new TreeSet<>(Replication.tables(t, ""));
-        foreign.removeAll(Replication.tables(s, ""));
-        if (!foreign.isEmpty()) {
-            out.add("The target " + target.describe() + " is not empty: it holds tables the source does not have "
-                    + foreign + "; Ferry syncs only into a new database or over its own partial sync");
-        }
-        return out;
     }
 
     /** The publication of every user table; an existing one gets the tables it lacks. */
