@@ -20,19 +20,21 @@ import java.util.Map;
  * {@code copy-postgres}: copies the Heroku database (sealed {@code sourceUrl}) into the Aptible
  * database {@code targetDatabase}, reporting progress as {@link StepProgress}. Strategies: {@code
  * dump-restore} (one stream unless {@code jobs} says otherwise) and {@code parallel-dump-restore}
- * ({@code jobs} streams, default from config); {@code logical-sync} is refused, not silently
- * downgraded. Running it again over a partial copy starts the copy over.
+ * ({@code jobs} streams, default from config); {@code logical-sync} goes to {@link SyncPostgresStep}
+ * (native logical replication). Running a dump strategy again over a partial copy starts the copy over.
  */
 @ApplicationScoped
 public class CopyPostgresStep implements StepHandler {
     private final DataSteps data;
     private final ProgressSink sink;
     private final PostgresCopier copier;
+    private final SyncPostgresStep sync;
 
     public CopyPostgresStep(DataSteps data, ProgressSink sink) {
         this.data = data;
         this.sink = sink;
         this.copier = new PostgresCopier(data.tools());
+        this.sync = new SyncPostgresStep(data, sink);
     }
 
     @Override
@@ -42,6 +44,9 @@ public class CopyPostgresStep implements StepHandler {
 
     @Override
     public Uni<StepOutcome> ensure(StepContext context) {
+        if (logical(context)) {
+            return sync.ensure(context);
+        }
         return Uni.createFrom().deferred(() -> {
             int jobs = jobs(context);
             String addon = context.parameter("sourceAddon");
@@ -73,6 +78,11 @@ public class CopyPostgresStep implements StepHandler {
             } catch (StepException e) {
                 return Uni.createFrom().item(List.of(e.getMessage()));
             }
+            if (logical(context)) {
+                return sync.dryRun(context, sourceUrl, handle)
+                        .onFailure()
+                        .recoverWithItem(f -> List.of(f.getMessage()));
+            }
             return data.targetUrl(handle)
                     .flatMap(targetUrl -> data.blocking(() -> copier.preflight(sourceUrl, targetUrl)))
                     .onFailure()
@@ -84,17 +94,24 @@ public class CopyPostgresStep implements StepHandler {
         });
     }
 
+    @Override
+    public Uni<StepOutcome> compensate(StepContext context) {
+        return logical(context) ? sync.compensate(context) : StepHandler.super.compensate(context);
+    }
+
+    private static boolean logical(StepContext context) {
+        return "logical-sync"
+                .equalsIgnoreCase(
+                        context.step().parameters().getOrDefault("strategy", "").trim());
+    }
+
     private int jobs(StepContext context) {
         String strategy = context.step().parameters().getOrDefault("strategy", "dump-restore");
         return switch (strategy.toLowerCase(Locale.ROOT)) {
             case "dump-restore" -> DataSteps.intParameter(context, "jobs", 1);
             case "parallel-dump-restore" ->
                 DataSteps.intParameter(context, "jobs", data.settings().jobs());
-            case "logical-sync" ->
-                throw new StepException(
-                        "Step " + context.step().id() + ": the logical-sync strategy is not supported by this executor;"
-                                + " plan dump-restore or parallel-dump-restore with writes stopped",
-                        false);
+            case "logical-sync" -> 1; // SyncPostgresStep runs it
             default ->
                 throw new StepException(
                         "Step " + context.step().id() + ": unknown strategy '" + strategy

@@ -106,10 +106,9 @@ class DataStepsTest {
     }
 
     @Test
-    void logicalSyncAnUnknownStrategyAndBadJobsAreRefusedWithoutTouchingTheTarget() {
+    void anUnknownStrategyAndBadJobsAreRefusedWithoutTouchingTheTarget() {
         targets.put("shop-db", freshDatabase("steps_refused"));
         for (Map<String, String> params : List.of(
-                Map.of("sourceAddon", "pg-a", "targetDatabase", "shop-db", "strategy", "logical-sync"),
                 Map.of("sourceAddon", "pg-a", "targetDatabase", "shop-db", "strategy", "rsync"),
                 Map.of("sourceAddon", "pg-a", "targetDatabase", "shop-db", "jobs", "zero"))) {
             assertThatThrownBy(() -> run(copy.ensure(context("copy-postgres", params, source))))

@@ -366,7 +366,11 @@ class PlanResourceTest {
                 .then()
                 .extract()
                 .asString();
-        given().post("/api/admin/projection/rebuild").then().statusCode(200);
+        given().auth()
+                .oauth2(Tokens.of("admin")) // rebuilding is for administrators only
+                .post("/api/admin/projection/rebuild")
+                .then()
+                .statusCode(200);
         assertThat(given().get("/api/plans").then().extract().asString()).isEqualTo(before);
         assertThat(given().get("/api/plans/" + planId).then().extract().asString())
                 .isEqualTo(detail);

@@ -66,6 +66,14 @@ final class Commands {
                 c.add("psql \"$URL\" -c \"\\dx\"");
                 c.add("pg_dump --schema-only \"$URL\" | sha256sum");
             }
+            case "catch-up-postgres" -> {
+                c.add("# with writes stopped: wait until the slot confirmed the source's current WAL position");
+                c.add("psql \"$SOURCE\" -c \"SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), confirmed_flush_lsn) FROM"
+                        + " pg_replication_slots WHERE slot_name = 'ferry_sync'\"   # until 0");
+                c.add("# copy every sequence's value (SELECT setval(...) on the target), then detach:");
+                c.add("psql \"$TARGET\" -c \"DROP SUBSCRIPTION ferry_sync\"; psql \"$SOURCE\" -c \"DROP PUBLICATION"
+                        + " ferry_sync\"");
+            }
             case "copy-redis" -> {
                 c.add("# with workers paused; source from heroku redis:credentials, target through aptible db:tunnel "
                         + p.get("targetDatabase"));
@@ -148,10 +156,15 @@ final class Commands {
         String target = p.get("targetDatabase");
         switch (p.getOrDefault("strategy", "dump-restore")) {
             case "logical-sync" -> {
-                c.add("# the source allows logical replication: subscribe the Aptible database with pglogical");
-                c.add("aptible db:tunnel " + target + "   # in another terminal");
-                c.add("# create the pglogical provider on the source and a subscription on the target, then watch:");
-                c.add("psql \"$TARGET\" -c \"SELECT * FROM pglogical.local_sync_status WHERE NOT sync_status = 'r'\"");
+                c.add("# the source allows logical replication (wal_level=logical): Ferry copies the schema, then");
+                c.add("# publishes the source's tables and subscribes the Aptible database (native PostgreSQL)");
+                c.add("pg_dump --schema-only --no-owner --no-acl \"$SOURCE\" | psql \"$TARGET\"   # target via aptible"
+                        + " db:tunnel " + target);
+                c.add("psql \"$SOURCE\" -c \"CREATE PUBLICATION ferry_sync FOR TABLE <every table>\"");
+                c.add("psql \"$TARGET\" -c \"CREATE SUBSCRIPTION ferry_sync CONNECTION '$SOURCE_CONNINFO' PUBLICATION"
+                        + " ferry_sync WITH (copy_data = true)\"");
+                c.add("psql \"$TARGET\" -c \"SELECT srsubstate, count(*) FROM pg_subscription_rel GROUP BY 1\"   #"
+                        + " done when every table is r");
             }
             case "parallel-dump-restore" -> {
                 c.add("aptible db:tunnel " + target + "   # in another terminal; note the port");

@@ -3,6 +3,7 @@ package dev.ferry.planner.domain.rules;
 import dev.ferry.events.inventory.AddOn;
 import dev.ferry.events.inventory.AppInventory;
 import dev.ferry.events.inventory.LogDrain;
+import dev.ferry.events.secret.SealedSecret;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -108,8 +109,17 @@ public final class AddonRule {
                         .param("targetDatabase", target.handle())
                         .param("strategy", copy.strategy())
                         .param("jobs", copy.jobs())
-                        .reason(copy.reason());
+                        .compensation(StepTypes.COPY_POSTGRES)
+                        .reason(copy.reason())
+                        .reason("Its compensation drops the subscription, the publication and the slot.");
                 copy.reviews().forEach(sync::review);
+                SealedSecret source = CutoverRule.sourceUrl(context, target);
+                if (source != null) {
+                    sync.secret("sourceUrl", source);
+                } else {
+                    sync.review(
+                            "The source URL of " + addon.name() + " is not among " + app.name() + "'s config vars.");
+                }
                 draft.add(sync);
             }
             draft.fidelity(app.name(), "add-on " + addon.name(), "full", entry.note() + " " + copy.reason());

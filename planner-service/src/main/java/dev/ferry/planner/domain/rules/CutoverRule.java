@@ -256,14 +256,16 @@ public final class CutoverRule {
                 if (PostgresRule.LOGICAL_SYNC.equals(copy.strategy())) {
                     move = Step.of(
                                     "catchup:" + db.handle(),
-                                    StepTypes.MANUAL_TASK,
-                                    "Confirm " + db.handle() + " caught up")
-                            .param(
-                                    "instructions",
-                                    "With writes stopped, confirm the sync caught up: SELECT * FROM"
-                                            + " pglogical.local_sync_status WHERE NOT sync_status = 'r' returns no"
-                                            + " rows.")
-                            .reason("Logical sync ran ahead of the window; only the catch-up is left.");
+                                    StepTypes.CATCH_UP_POSTGRES,
+                                    "Catch " + db.handle() + " up with " + addon.name())
+                            .after(draft.has("sync:" + db.handle()) ? "sync:" + db.handle() : null)
+                            .param("sourceAddon", addon.name())
+                            .param("targetDatabase", db.handle())
+                            .reason("Logical sync ran ahead of the window; with writes stopped, only the catch-up is"
+                                    + " left: zero replication lag, sequences copied, the subscription dropped.");
+                    if (source != null) {
+                        move.secret("sourceUrl", source);
+                    }
                 } else {
                     move = Step.of(
                                     "copy:" + db.handle(),
@@ -444,7 +446,7 @@ public final class CutoverRule {
                 .toList();
     }
 
-    private static SealedSecret sourceUrl(EstateContext context, EstateContext.DatabaseTarget db) {
+    static SealedSecret sourceUrl(EstateContext context, EstateContext.DatabaseTarget db) {
         AppInventory owner = context.app(db.ownerApp()).orElseThrow();
         AddOn addon = owner.addons().stream()
                 .filter(a -> a.id().equals(db.addon().id()))

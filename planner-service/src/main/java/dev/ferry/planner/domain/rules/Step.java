@@ -126,6 +126,12 @@ public final class Step {
         return this;
     }
 
+    /** The step type that undoes this step on rollback, where its type's default has none. */
+    public Step compensation(String type) {
+        this.compensation = type;
+        return this;
+    }
+
     public Step pointOfNoReturn() {
         this.pointOfNoReturn = true;
         return this;

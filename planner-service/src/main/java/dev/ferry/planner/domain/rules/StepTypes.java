@@ -21,6 +21,7 @@ public final class StepTypes {
     public static final String HEROKU_BACKUP = "heroku-backup";
     public static final String COPY_POSTGRES = "copy-postgres";
     public static final String VERIFY_POSTGRES = "verify-postgres";
+    public static final String CATCH_UP_POSTGRES = "catch-up-postgres";
     public static final String COPY_REDIS = "copy-redis";
     public static final String MANUAL_TASK = "manual-task";
     public static final String APPROVAL = "approval";
@@ -108,6 +109,15 @@ public final class StepTypes {
                             1_800,
                             ONCE_MORE,
                             "row counts per table, schema and extensions match the source",
+                            null,
+                            null)),
+            Map.entry(
+                    CATCH_UP_POSTGRES,
+                    new Defaults(
+                            1_800,
+                            ONCE_MORE,
+                            "the subscription confirmed the source's WAL position with writes stopped; sequences set;"
+                                    + " subscription and publication dropped",
                             null,
                             null)),
             Map.entry(

@@ -8,6 +8,8 @@ import dev.ferry.events.inventory.Pipeline;
 import dev.ferry.events.inventory.PrivateSpace;
 import dev.ferry.events.plan.PlanProposed;
 import dev.ferry.planner.Estates;
+import dev.ferry.planner.domain.PlanDocument;
+import dev.ferry.planner.domain.render.PlanFiles;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -285,8 +287,20 @@ class EstateRulesTest {
             if (logical) {
                 assertThat(Plans.step(plan, "sync:pg-big").parameters()).containsEntry("strategy", "logical-sync");
                 assertThat(window.dependsOn()).contains("sync:pg-big");
-                assertThat(Plans.step(plan, "catchup:pg-big").parameters().get("instructions"))
-                        .contains("pglogical.local_sync_status");
+                var sync = Plans.step(plan, "sync:pg-big");
+                var catchup = Plans.step(plan, "catchup:pg-big");
+                assertThat(sync.secrets()).containsKey("sourceUrl");
+                assertThat(sync.compensation()).isEqualTo("copy-postgres");
+                assertThat(catchup.type()).isEqualTo("catch-up-postgres");
+                assertThat(catchup.parameters())
+                        .containsEntry("sourceAddon", "pg-big")
+                        .containsEntry("targetDatabase", "pg-big");
+                assertThat(catchup.secrets()).containsKey("sourceUrl");
+                assertThat(catchup.dependsOn()).contains("sync:pg-big", "backup:pg-big");
+                assertThat(Plans.step(plan, "verify:pg-big").dependsOn()).contains("catchup:pg-big");
+                assertThat(PlanFiles.runbook(PlanDocument.of(plan)))
+                        .contains("CREATE SUBSCRIPTION", "confirmed_flush_lsn", "DROP SUBSCRIPTION")
+                        .doesNotContain("pglogical");
                 assertThat(window.parameters()).containsEntry("predictedMinutes", "30");
             } else {
                 assertThat(Plans.step(plan, "copy:pg-big").parameters())
