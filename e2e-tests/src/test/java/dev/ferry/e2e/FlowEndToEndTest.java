@@ -194,12 +194,6 @@ class FlowEndToEndTest {
             props.put("quarkus.oidc.tenant-enabled", "true");
             props.put("quarkus.oidc.auth-server-url", issuer.issuer());
             props.put("quarkus.oidc.client-id", "ferry-api");
-            // Until every endpoint carries @RolesAllowed, a path policy turns callers without a
-            // token away; Slack's signed callback stays open (it carries no token by design).
-            props.put("quarkus.http.auth.permission.bearer.paths", "/api/*");
-            props.put("quarkus.http.auth.permission.bearer.policy", "authenticated");
-            props.put("quarkus.http.auth.permission.slack.paths", "/api/slack/interactions");
-            props.put("quarkus.http.auth.permission.slack.policy", "permit");
             config.put(service, props);
         }
         config.get("inventory-service")
