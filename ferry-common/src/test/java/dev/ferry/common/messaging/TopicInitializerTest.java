@@ -78,12 +78,27 @@ class TopicInitializerTest {
         }
     }
 
+    /** The topic's configuration once the broker shows the expected record limit (its metadata lags a little). */
     private static Config config(Admin admin, String topic) throws Exception {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        return admin.describeConfigs(List.of(resource))
-                .all()
-                .get(30, TimeUnit.SECONDS)
-                .get(resource);
+        String wanted = Topics.ALL.stream()
+                .filter(spec -> spec.name().equals(topic))
+                .findFirst()
+                .orElseThrow()
+                .config()
+                .get("max.message.bytes");
+        Config config = null;
+        for (int attempt = 0; attempt < 100; attempt++) {
+            config = admin.describeConfigs(List.of(resource))
+                    .all()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(resource);
+            if (wanted == null || wanted.equals(config.get("max.message.bytes").value())) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        return config;
     }
 
     private static FerryConfig config() {
