@@ -55,7 +55,7 @@ public final class RekeyMain {
         } catch (CrashForTests e) {
             throw e;
         } catch (Exception e) {
-            err.println("ferry-rekey: " + e.getMessage());
+            err.println("ferry-rekey: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return FAILED;
         }
     }
