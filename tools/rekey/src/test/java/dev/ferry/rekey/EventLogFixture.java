@@ -90,17 +90,35 @@ final class EventLogFixture {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+        List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
         try (KafkaProducer<String, String> producer = producer()) {
             for (int i = 0; i < aggregates; i++) {
                 for (FerryEvent event : events(i)) {
                     CloudEvent ce = CloudEvent.of("e-" + i + "-" + Math.abs(event.hashCode()), "/ferry/test", event, T);
                     ProducerRecord<String, String> r = EventCodec.toRecord(ce);
-                    producer.send(new ProducerRecord<>(prefix + r.topic(), null, r.key(), r.value(), r.headers()));
+                    sent.add(producer.send(
+                            new ProducerRecord<>(prefix + r.topic(), null, r.key(), r.value(), r.headers())));
+                }
+                if (sent.size() > 10_000) {
+                    awaitAll(sent);
                 }
             }
             producer.flush();
+            awaitAll(sent);
         }
         return this;
+    }
+
+    /** Every seeded record must be acknowledged: a lost one would make the counts below wrong. */
+    private static void awaitAll(List<java.util.concurrent.Future<?>> sent) {
+        try {
+            for (java.util.concurrent.Future<?> f : sent) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Seeding failed", e);
+        }
+        sent.clear();
     }
 
     private KafkaProducer<String, String> producer() {
@@ -212,6 +230,7 @@ final class EventLogFixture {
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
         List<List<Stored>> partitions = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
             int n = consumer.partitionsFor(topic, Duration.ofSeconds(30)).size();

@@ -49,7 +49,11 @@ public record KeyRing(String activeKeyId, SecretBox all, SecretBox activeOnly, S
         try {
             SecretBox all = new SecretBox(active, material);
             SecretBox activeOnly = SecretBox.of(active, material.get(active));
-            return new KeyRing(active, all, activeOnly, Set.copyOf(material.keySet()));
+            return new KeyRing(
+                    active,
+                    all,
+                    activeOnly,
+                    java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(material.keySet())));
         } catch (IllegalArgumentException e) {
             // SecretBox names the key id and what is wrong with its format, never the material
             throw new KeyConfigException(e.getMessage());
