@@ -87,6 +87,7 @@ final class EventLogFixture {
                     .map(t -> new NewTopic(prefix + t.name(), t.partitions(), (short) 1).configs(t.config()))
                     .toList();
             admin.createTopics(topics).all().get();
+            awaitLeaders(admin, topics.stream().map(NewTopic::name).toList());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -109,6 +110,20 @@ final class EventLogFixture {
         return this;
     }
 
+    /** A producer that meets a fresh partition before its leader is known may sit on the batch until it expires. */
+    private static void awaitLeaders(Admin admin, List<String> topics) throws Exception {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (true) {
+            boolean ready = admin.describeTopics(topics).allTopicNames().get().values().stream()
+                    .flatMap(d -> d.partitions().stream())
+                    .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+            if (ready || System.currentTimeMillis() > deadline) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+    }
+
     /** Every seeded record must be acknowledged: a lost one would make the counts below wrong. */
     private static void awaitAll(List<java.util.concurrent.Future<?>> sent) {
         try {
@@ -128,6 +143,10 @@ final class EventLogFixture {
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+        // a busy build machine can keep a fresh topic's leaders away for a while; wait rather than drop
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 300_000);
+        props.put(ProducerConfig.METADATA_MAX_AGE_CONFIG, 1_000);
         return new KafkaProducer<>(props);
     }
 
