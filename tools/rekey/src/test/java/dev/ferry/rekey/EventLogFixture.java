@@ -147,6 +147,8 @@ final class EventLogFixture {
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000);
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 300_000);
         props.put(ProducerConfig.METADATA_MAX_AGE_CONFIG, 1_000);
+        // no request times out (and is retried, which a loaded broker can see as out of order) before delivery does
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 300_000);
         return new KafkaProducer<>(props);
     }
 

@@ -72,6 +72,9 @@ public final class Clients {
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD_BYTES);
         props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 2L * MAX_RECORD_BYTES);
+        // an offline tool can wait: a request that times out is retried, which a loaded broker may
+        // refuse as out of sequence
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 240_000);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000);
         // the tool writes to topics it has just created; refresh their leaders often
         props.put(ProducerConfig.METADATA_MAX_AGE_CONFIG, 5_000);
