@@ -149,6 +149,7 @@ final class EventLogFixture {
         props.put(ProducerConfig.METADATA_MAX_AGE_CONFIG, 1_000);
         // no request times out (and is retried, which a loaded broker can see as out of order) before delivery does
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 300_000);
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         return new KafkaProducer<>(props);
     }
 
