@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The crash test's 30-step plan: an environment, ten apps with chained configurations, two
  * PostgreSQL databases each provisioned, copied from a real source and verified, and three timed
- * waits. The two apps that own a database get its URL only after the copy was verified.
+ * waits. The copies run one after the other; the two apps that own a database get its URL only
+ * after the copy was verified.
  */
 final class CrashPlan {
     static final int APPS = 10;
@@ -32,7 +33,10 @@ final class CrashPlan {
                 Map.of(),
                 null,
                 box));
-        sources.forEach((handle, sourceUrl) -> {
+        String previousVerify = null;
+        for (Map.Entry<String, String> source : sources.entrySet()) {
+            String handle = source.getKey();
+            String sourceUrl = source.getValue();
             String addon = "heroku-" + handle;
             steps.add(step(
                     "db:" + handle,
@@ -48,10 +52,16 @@ final class CrashPlan {
                     Map.of(),
                     null,
                     box));
+            // one copy at a time, as an operator would to keep the source's load down
+            List<String> copyAfter = new ArrayList<>(List.of("db:" + handle));
+            if (previousVerify != null) {
+                copyAfter.add(previousVerify);
+            }
+            previousVerify = "verify:" + handle;
             steps.add(step(
                     "copy:" + handle,
                     "copy-postgres",
-                    List.of("db:" + handle),
+                    copyAfter,
                     Map.of("sourceAddon", addon, "targetDatabase", handle, "strategy", "dump-restore", "jobs", "2"),
                     Map.of("sourceUrl", sourceUrl),
                     null,
@@ -64,7 +74,7 @@ final class CrashPlan {
                     Map.of("sourceUrl", sourceUrl),
                     null,
                     box));
-        });
+        }
         List<String> previous = List.of("environment");
         String lastConfigure = null;
         for (int group = 0; group < 2; group++) {

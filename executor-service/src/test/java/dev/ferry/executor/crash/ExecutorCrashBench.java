@@ -50,8 +50,8 @@ class ExecutorCrashBench {
     void theMigrationSurvivesRandomKills() throws Exception {
         int kills = Integer.getInteger("crash.kills", 20);
         long seed = Long.getLong("crash.seed", System.nanoTime());
-        int orders = Integer.getInteger("crash.rows", 400_000);
-        int maxDelayMs = Integer.getInteger("crash.max-delay-ms", 10_000);
+        int orders = Integer.getInteger("crash.rows", 650_000);
+        int maxDelayMs = Integer.getInteger("crash.max-delay-ms", 6_000);
         Random random = new Random(seed);
         Path work = Path.of("target", "crash").toAbsolutePath();
         Path logs = work.resolve("logs");
