@@ -3,7 +3,6 @@ package dev.ferry.executor.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.events.CloudEvent;
 import dev.ferry.events.EventIds;
 import dev.ferry.events.Topics;
@@ -14,15 +13,12 @@ import dev.ferry.events.plan.PlanProposed;
 import dev.ferry.events.plan.PlanStep;
 import dev.ferry.events.secret.SecretBox;
 import dev.ferry.executor.messaging.PlansConsumer;
+import dev.ferry.oidc.OidcIssuer;
 import dev.ferry.testkit.EventProbe;
 import dev.ferry.testkit.LocalKafka;
 import dev.ferry.testkit.LocalPostgres;
 import dev.ferry.testkit.QuarkusApp;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.ferry.testkit.Tokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,45 +29,78 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Crash test: the packaged executor runs as a child process against the Aptible simulator, a real
- * Kafka and a real PostgreSQL; a 30-step migration starts and the executor is killed with SIGKILL at
+ * Crash test: the packaged executor runs as a child process, with OIDC bearer-token auth on, against
+ * the Aptible simulator (backed by real local databases), a real Kafka and a real PostgreSQL; a
+ * 30-step migration that copies two real databases starts and the executor is killed with SIGKILL at
  * random moments and restarted each time. At the end the migration must have completed with exactly
- * one of each Aptible resource and one success per step. Run with {@code bench/executor-crash.sh}.
+ * one of each Aptible resource, one success per step, and copies equal to their sources by the
+ * bench's own queries. Run with {@code bench/executor-crash.sh}.
  */
 class ExecutorCrashBench {
     static final String KEY = "dGVzdC1rZXktZm9yLWZlcnJ5LXRlc3RzLW9ubHktMzI=";
     static final SecretBox BOX = SecretBox.of("k1", KEY);
-    static final int APPS = 12;
-    static final long WAIT_SECONDS = 3;
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String USER = "crash-operator";
 
     @Test
     void theMigrationSurvivesRandomKills() throws Exception {
         int kills = Integer.getInteger("crash.kills", 20);
         long seed = Long.getLong("crash.seed", System.nanoTime());
+        int orders = Integer.getInteger("crash.rows", 650_000);
+        int maxDelayMs = Integer.getInteger("crash.max-delay-ms", 6_000);
         Random random = new Random(seed);
         Path work = Path.of("target", "crash").toAbsolutePath();
         Path logs = work.resolve("logs");
         long began = System.nanoTime();
         try (LocalKafka kafka = LocalKafka.start(work.resolve("kafka"));
-                LocalPostgres postgres = LocalPostgres.start(work.resolve("pg"))) {
+                LocalPostgres postgres = LocalPostgres.start(work.resolve("pg"));
+                OidcIssuer issuer = OidcIssuer.start(
+                        0,
+                        "ferry-api",
+                        List.of(new OidcIssuer.User(USER, USER + "-pw", Set.of("viewer", "operator", "approver"))))) {
             postgres.createDatabase("ferry_executor");
+            SourceDatabases data = new SourceDatabases(postgres);
+            long seeding = System.nanoTime();
+            Map<String, String> sources = new LinkedHashMap<>();
+            Map<String, String> sourceDb = new LinkedHashMap<>();
+            for (String handle : List.of("crash-db-0", "crash-db-1")) {
+                String name = "heroku_" + handle.replace('-', '_');
+                sources.put(handle, data.create(name, orders));
+                sourceDb.put(handle, name);
+            }
+            Map<String, Map<String, String>> sourcePrints = new LinkedHashMap<>();
+            for (var e : sourceDb.entrySet()) {
+                sourcePrints.put(e.getKey(), data.fingerprint(e.getValue()));
+            }
+            long seedMs = Duration.ofNanos(System.nanoTime() - seeding).toMillis();
+
             QuarkusApp aptible = QuarkusApp.start(
                     "aptible-api",
                     QuarkusApp.jarOf("simulators/aptible-api"),
-                    Map.of("aptible-sim.operations.queued-ms", "200", "aptible-sim.operations.running-ms", "1800"),
+                    Map.of(
+                            "aptible-sim.operations.queued-ms", "200",
+                            "aptible-sim.operations.running-ms", "1800",
+                            "aptible-sim.backing.postgres-admin-url",
+                                    "postgresql://" + LocalPostgres.USER + ":" + LocalPostgres.PASSWORD + "@127.0.0.1:"
+                                            + postgres.port() + "/postgres"),
                     logs);
-            Map<String, String> props = executorProps(kafka, postgres, aptible);
+            Map<String, String> props = executorProps(kafka, postgres, aptible, issuer);
             Path jar = QuarkusApp.jarOf("executor-service");
             QuarkusApp executor = QuarkusApp.start("executor-0", jar, props, logs);
 
+            String token = Tokens.fetch(issuer.issuer(), USER, 6 * 3600);
+            ExecutorApi api = new ExecutorApi(token);
+            String probeUrl = executor.url() + "/api/migrations";
+            String authCheck = "bearer token " + ExecutorApi.statusOf(probeUrl, "Bearer " + token)
+                    + ", forged token " + ExecutorApi.statusOf(probeUrl, "Bearer not.a.token") + ", no token "
+                    + ExecutorApi.statusOf(probeUrl, null);
+
             String env = "crash-production";
-            List<PlanStep> steps = plan(env);
+            List<PlanStep> steps = CrashPlan.steps(env, sources, BOX);
             EventProbe probe = new EventProbe(kafka.bootstrapServers());
             probe.append(
                     EventIds.random(),
@@ -80,39 +109,82 @@ class ExecutorCrashBench {
             probe.append(
                     EventIds.random(), "/ferry/planner", new PlanApproved("plan-crash", 1, "bob", null, Instant.now()));
             String migrationId = PlansConsumer.migrationId("plan-crash", 1);
+            long approved = System.nanoTime();
 
-            int killed = 0;
-            int restarts = 0;
             int killsWhileRunning = 0;
+            int killsInDataStep = 0;
+            int killsWithCopierSessions = 0;
             List<String> moments = new ArrayList<>();
+            List<String> sourceNames = List.copyOf(sourceDb.values());
             for (int i = 1; i <= kills; i++) {
-                long delay = 1000 + random.nextInt(5000);
+                long delay = 1000 + random.nextInt(maxDelayMs - 1000);
                 Thread.sleep(delay);
-                String before = status(executor, migrationId);
-                int succeeded = succeededSteps(executor, migrationId);
+                JsonNode before = api.migration(executor.url(), migrationId);
+                int sessions = data.copierSessions(sourceNames);
                 executor.kill();
-                killed++;
-                if (!"completed".equals(before)) {
-                    killsWhileRunning++;
-                }
+                String status = before == null
+                        ? "unreadable"
+                        : before.path("migration").path("status").asText("not started");
+                List<String> running = ExecutorApi.running(before);
+                boolean inData = running.stream()
+                        .anyMatch(r -> r.contains("(copy-postgres)") || r.contains("(verify-postgres)"));
+                killsWhileRunning += "completed".equals(status) ? 0 : 1;
+                killsInDataStep += inData ? 1 : 0;
+                killsWithCopierSessions += sessions > 0 ? 1 : 0;
                 moments.add(String.format(
-                        "kill %2d after %4d ms up: %s, %d/%d steps succeeded",
-                        i, delay, before, succeeded, steps.size()));
+                        "kill %2d after %4d ms up: %s, %d/%d steps succeeded, running %s, copier sessions on sources %d",
+                        i, delay, status, ExecutorApi.count(before, "succeeded"), steps.size(), running, sessions));
                 executor = QuarkusApp.start("executor-" + i, jar, props, logs);
-                restarts++;
             }
-            String finalStatus = awaitEnd(executor, migrationId, Duration.ofMinutes(5));
+            String finalStatus = api.awaitEnd(executor.url(), migrationId, Duration.ofMinutes(10));
             long totalMs = Duration.ofNanos(System.nanoTime() - began).toMillis();
+            long migrationMs = Duration.ofNanos(System.nanoTime() - approved).toMillis();
+            JsonNode end = api.migration(executor.url(), migrationId);
 
-            JsonNode state = get(aptible.url() + "/_simulator/state");
+            JsonNode state = ExecutorApi.getJson(aptible.url() + "/_simulator/state");
             Map<String, Integer> accounts = counts(state.path("accounts").path("handles"));
             Map<String, Integer> apps =
                     counts(state.path("apps").path("by_account").path(env));
-            int duplicateResources =
-                    accounts.values().stream().mapToInt(n -> n - 1).sum()
-                            + apps.values().stream().mapToInt(n -> n - 1).sum();
-            int configureOps =
-                    state.path("operations").path("by_type").path("configure").asInt();
+            Map<String, Integer> databases =
+                    counts(state.path("databases").path("by_account").path(env));
+            int duplicateResources = extra(accounts) + extra(apps) + extra(databases);
+            JsonNode ops = state.path("operations").path("by_type");
+            int configureOps = ops.path("configure").asInt();
+            int provisionOps = ops.path("provision").asInt();
+            List<String> backing = data.databasesNamed("aptible_db_");
+
+            List<String> verification = new ArrayList<>();
+            boolean allVerified = end != null;
+            for (String handle : sources.keySet()) {
+                String id = end == null
+                        ? null
+                        : ExecutorApi.step(end, "db:" + handle)
+                                .path("outputs")
+                                .path("databaseId")
+                                .asText(null);
+                Map<String, String> expected = sourcePrints.get(handle);
+                Map<String, String> actual = id == null ? Map.of() : data.fingerprint("aptible_db_" + id);
+                boolean same = expected.equals(actual);
+                allVerified &= same;
+                verification.add(String.format(
+                        "  %s (aptible_db_%s): %s; %d rows in %d tables, %d sequences",
+                        handle,
+                        id,
+                        same ? "EQUAL to its source" : "DIFFERENT: source " + expected + " target " + actual,
+                        SourceDatabases.rows(expected),
+                        SourceDatabases.TABLES.length,
+                        SourceDatabases.SEQUENCES.length));
+                if (end != null) {
+                    verification.add("    copy step:   "
+                            + ExecutorApi.step(end, "copy:" + handle)
+                                    .path("summary")
+                                    .asText());
+                    verification.add("    verify step: "
+                            + ExecutorApi.step(end, "verify:" + handle)
+                                    .path("summary")
+                                    .asText());
+                }
+            }
 
             List<CloudEvent> events = probe.readAll(Topics.MIGRATIONS).stream()
                     .filter(e -> e.subject().equals(migrationId))
@@ -126,11 +198,20 @@ class ExecutorCrashBench {
             long successRecords = events.stream()
                     .filter(e -> e.data() instanceof StepSucceeded)
                     .count();
-            long attempts = events.stream()
+            Map<String, Long> attemptsByStep = events.stream()
                     .filter(e -> e.data() instanceof StepStarted)
-                    .map(CloudEvent::id)
-                    .distinct()
-                    .count();
+                    .collect(Collectors.groupingBy(
+                            e -> ((StepStarted) e.data()).stepId(),
+                            Collectors.collectingAndThen(
+                                    Collectors.mapping(CloudEvent::id, Collectors.toSet()), s -> (long) s.size())));
+            long attempts =
+                    attemptsByStep.values().stream().mapToLong(Long::longValue).sum();
+            Map<String, Long> dataAttempts = new java.util.TreeMap<>();
+            attemptsByStep.forEach((step, n) -> {
+                if (step.startsWith("copy:") || step.startsWith("verify:")) {
+                    dataAttempts.put(step, n);
+                }
+            });
             List<String> notOnce = steps.stream()
                     .map(PlanStep::id)
                     .filter(id -> successIds.getOrDefault(id, 0L) != 1L)
@@ -139,14 +220,25 @@ class ExecutorCrashBench {
             String report = String.join(
                     "\n",
                     "== Executor crash test ==",
-                    "plan: " + steps.size() + " steps (1 environment, " + APPS + " apps, " + APPS
-                            + " configurations with sealed values, 5 timed waits of " + WAIT_SECONDS + " s)",
-                    "simulator: operations queued 200 ms, running 1800 ms; seed " + seed,
+                    "plan: " + steps.size() + " steps (1 environment, 2 databases each ensure-database + copy-postgres"
+                            + " + verify-postgres, " + CrashPlan.APPS + " apps, " + CrashPlan.APPS
+                            + " configurations with sealed values, 3 timed waits of " + CrashPlan.WAIT_SECONDS + " s)",
+                    "sources: 2 databases of " + SourceDatabases.rows(sourcePrints.get("crash-db-0"))
+                            + " rows each (customers, orders with a sequence default, events jsonb), seeded in "
+                            + seedMs / 1000.0 + " s",
+                    "simulator: operations queued 200 ms, running 1800 ms, databases backed by the bench's PostgreSQL;"
+                            + " seed " + seed,
+                    "auth: executor with quarkus-oidc on (issuer in the bench, user " + USER
+                            + " viewer+operator+approver); GET /api/migrations: " + authCheck,
                     String.join("\n", moments),
                     "",
-                    "kills (SIGKILL):                 " + killed + " (" + killsWhileRunning
+                    "kills (SIGKILL):                 " + kills + " (" + killsWhileRunning
                             + " while the migration was running)",
-                    "restarts:                        " + restarts,
+                    "kills during a data step:        " + killsInDataStep
+                            + " (copy-postgres/verify-postgres running); " + killsWithCopierSessions
+                            + " with copier sessions open on a source; kill moments 1 to " + maxDelayMs / 1000
+                            + " s after each start",
+                    "restarts:                        " + kills,
                     "final status:                    " + finalStatus,
                     "steps succeeded exactly once:    " + (steps.size() - notOnce.size()) + "/" + steps.size()
                             + (notOnce.isEmpty() ? "" : " (not once: " + notOnce + ")"),
@@ -154,13 +246,20 @@ class ExecutorCrashBench {
                             + successIds.values().stream()
                                     .mapToLong(Long::longValue)
                                     .sum() + ")",
-                    "attempts started (distinct):     " + attempts,
+                    "attempts started (distinct):     " + attempts + "; data steps " + dataAttempts,
                     "environments with the handle:    " + accounts.getOrDefault(env, 0),
-                    "apps created:                    " + apps.size() + " distinct handles, "
-                            + apps.values().stream().mapToInt(Integer::intValue).sum() + " apps",
+                    "apps created:                    " + apps.size() + " distinct handles, " + sum(apps) + " apps",
+                    "databases created:               " + databases.size() + " distinct handles, " + sum(databases)
+                            + " databases " + databases + "; provision operations " + provisionOps
+                            + "; backing databases " + backing,
                     "configure operations:            " + configureOps,
                     "duplicate resources:             " + duplicateResources,
-                    "total time:                      " + totalMs / 1000.0 + " s");
+                    "data verified by the bench:      " + (allVerified ? "yes" : "NO")
+                            + " (count and hash sum per table, sequence positions; source vs target)",
+                    String.join("\n", verification),
+                    "migration time (approval to end): " + migrationMs / 1000.0 + " s (" + kills
+                            + " executor restarts included)",
+                    "total time:                      " + totalMs / 1000.0 + " s (with seeding and start-ups)");
             System.out.println(report);
             Path out = Path.of("target", "bench", "executor-crash.txt");
             Files.createDirectories(out.getParent());
@@ -172,14 +271,20 @@ class ExecutorCrashBench {
             assertThat(duplicateResources).isZero();
             assertThat(accounts.get(env)).isEqualTo(1);
             assertThat(apps)
-                    .hasSize(APPS)
+                    .hasSize(CrashPlan.APPS)
                     .allSatisfy((handle, n) -> assertThat(n).isEqualTo(1));
+            assertThat(databases)
+                    .containsOnlyKeys(sources.keySet())
+                    .allSatisfy((handle, n) -> assertThat(n).isEqualTo(1));
+            assertThat(backing).hasSize(sources.size());
             assertThat(notOnce).isEmpty();
-            assertThat(configureOps).isEqualTo(APPS);
+            assertThat(configureOps).isEqualTo(CrashPlan.APPS);
+            assertThat(allVerified).as("every copy equals its source").isTrue();
         }
     }
 
-    static Map<String, String> executorProps(LocalKafka kafka, LocalPostgres postgres, QuarkusApp aptible) {
+    static Map<String, String> executorProps(
+            LocalKafka kafka, LocalPostgres postgres, QuarkusApp aptible, OidcIssuer issuer) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         p.put("quarkus.datasource.reactive.url", postgres.reactiveUrl("ferry_executor"));
@@ -193,6 +298,10 @@ class ExecutorCrashBench {
         p.put("executor.resume.every", "1s");
         p.put("executor.resume.quiet-for", "2s");
         p.put("executor.steps.backoff", "200ms");
+        // Auth the way production runs it: bearer tokens from an OIDC issuer.
+        p.put("quarkus.oidc.tenant-enabled", "true");
+        p.put("quarkus.oidc.auth-server-url", issuer.issuer());
+        p.put("quarkus.oidc.client-id", "ferry-api");
         // Static membership: a restarted executor takes its partitions back at once instead of waiting for
         // the killed member's session to time out.
         for (String channel : List.of("plans-in", "migrations-in", "commands-in")) {
@@ -202,129 +311,17 @@ class ExecutorCrashBench {
         return p;
     }
 
-    /** 30 steps: environment, then four groups of three apps behind a timed wait each, then a last wait. */
-    static List<PlanStep> plan(String env) {
-        List<PlanStep> steps = new ArrayList<>();
-        steps.add(step(
-                "environment",
-                "ensure-environment",
-                List.of(),
-                Map.of("handle", env, "type", "production"),
-                Map.of(),
-                null));
-        List<String> previous = List.of("environment");
-        String lastConfigure = null;
-        for (int group = 0; group < 4; group++) {
-            String wait = "wait-" + group;
-            steps.add(step(wait, "timed-wait", previous, Map.of("instructions", "settle"), Map.of(), WAIT_SECONDS));
-            List<String> configures = new ArrayList<>();
-            for (int i = group * 3; i < group * 3 + 3; i++) {
-                String app = "crash-app-" + i;
-                steps.add(step(
-                        "app:" + app,
-                        "ensure-app",
-                        List.of(wait),
-                        Map.of("handle", app, "app", app, "environment", env),
-                        Map.of(),
-                        null));
-                List<String> deps = new ArrayList<>(List.of("app:" + app));
-                if (lastConfigure != null) {
-                    deps.add(lastConfigure);
-                }
-                lastConfigure = "configure:" + app;
-                steps.add(step(
-                        lastConfigure,
-                        "configure-app",
-                        deps,
-                        Map.of("app", app),
-                        Map.of("SECRET_KEY_BASE", "FAKE-crash-secret-" + i, "RAILS_ENV", "production"),
-                        null));
-                configures.add(lastConfigure);
-            }
-            previous = configures;
-        }
-        steps.add(step("wait-final", "timed-wait", previous, Map.of("instructions", "watch"), Map.of(), WAIT_SECONDS));
-        return steps;
-    }
-
-    static PlanStep step(
-            String id,
-            String type,
-            List<String> deps,
-            Map<String, String> params,
-            Map<String, String> secrets,
-            Long waitSeconds) {
-        Map<String, dev.ferry.events.secret.SealedSecret> sealed = new HashMap<>();
-        secrets.forEach((k, v) -> sealed.put(k, BOX.seal(v)));
-        return new PlanStep(
-                id,
-                type,
-                id,
-                "crash test",
-                deps,
-                params,
-                sealed,
-                null,
-                null,
-                null,
-                waitSeconds,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
-    }
-
-    static String status(QuarkusApp executor, String migrationId) {
-        try {
-            return get(executor.url() + "/api/migrations/" + migrationId)
-                    .path("migration")
-                    .path("status")
-                    .asText("not started");
-        } catch (Exception e) {
-            return "unreadable";
-        }
-    }
-
-    static int succeededSteps(QuarkusApp executor, String migrationId) {
-        try {
-            int n = 0;
-            for (JsonNode s :
-                    get(executor.url() + "/api/migrations/" + migrationId).path("steps")) {
-                n += s.path("status").asText().equals("succeeded") ? 1 : 0;
-            }
-            return n;
-        } catch (Exception e) {
-            return -1;
-        }
-    }
-
-    static String awaitEnd(QuarkusApp executor, String migrationId, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        String status = "unknown";
-        while (Instant.now().isBefore(deadline)) {
-            status = status(executor, migrationId);
-            if (status.equals("completed") || status.equals("failed")) {
-                return status;
-            }
-            Thread.sleep(500);
-        }
-        return status;
-    }
-
-    static JsonNode get(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .timeout(Duration.ofSeconds(10))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body());
-    }
-
     static Map<String, Integer> counts(JsonNode handles) {
         Map<String, Integer> counts = new HashMap<>();
         handles.forEach(h -> counts.merge(h.asText(), 1, Integer::sum));
         return counts;
+    }
+
+    static int extra(Map<String, Integer> counts) {
+        return counts.values().stream().mapToInt(n -> n - 1).sum();
+    }
+
+    static int sum(Map<String, Integer> counts) {
+        return counts.values().stream().mapToInt(Integer::intValue).sum();
     }
 }
