@@ -126,8 +126,11 @@ class HerokuProtocolTest {
         assertThat(calls)
                 .isGreaterThanOrEqualTo(sum(counts, k -> k.endsWith(" 200") || k.endsWith(" 206"))
                         - sum(counts, k -> k.startsWith("GET /account/rate-limits ")));
+        // The last RateLimit-Remaining any answer carried; the injected 429s carry 0, and which answer
+        // came last depends on timing, so only its presence and range are certain.
+        assertThat(metricsAfter).containsPattern("(?m)^ferry_inventory_heroku_ratelimit_remaining [0-9]");
         assertThat(metric(metricsAfter, "ferry_inventory_heroku_ratelimit_remaining"))
-                .isBetween(1.0, 4500.0);
+                .isBetween(0.0, 4500.0);
         assertThat(metricsAfter).doesNotContain("acme-shop");
     }
 
