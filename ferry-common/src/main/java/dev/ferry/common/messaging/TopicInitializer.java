@@ -82,25 +82,29 @@ public class TopicInitializer {
     }
 
     private static void raiseMaxMessageBytes(Admin admin, Set<String> existing) throws Exception {
-        Map<ConfigResource, Collection<AlterConfigOp>> raise = new HashMap<>();
+        Map<ConfigResource, String> wanted = new HashMap<>();
         for (Topics.TopicSpec spec : Topics.ALL) {
-            String wanted = spec.config().get(MAX_MESSAGE_BYTES);
-            if (wanted == null || !existing.contains(spec.name())) {
-                continue;
+            String limit = spec.config().get(MAX_MESSAGE_BYTES);
+            if (limit != null && existing.contains(spec.name())) {
+                wanted.put(new ConfigResource(ConfigResource.Type.TOPIC, spec.name()), limit);
             }
-            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, spec.name());
-            Config current = admin.describeConfigs(List.of(topic))
-                    .all()
-                    .get(30, TimeUnit.SECONDS)
-                    .get(topic);
-            ConfigEntry entry = current.get(MAX_MESSAGE_BYTES);
-            if (entry == null || Long.parseLong(entry.value()) < Long.parseLong(wanted)) {
+        }
+        if (wanted.isEmpty()) {
+            return;
+        }
+        // One request describes every topic concerned.
+        Map<ConfigResource, Config> current =
+                admin.describeConfigs(wanted.keySet()).all().get(30, TimeUnit.SECONDS);
+        Map<ConfigResource, Collection<AlterConfigOp>> raise = new HashMap<>();
+        wanted.forEach((topic, limit) -> {
+            ConfigEntry entry = current.get(topic).get(MAX_MESSAGE_BYTES);
+            if (entry == null || Long.parseLong(entry.value()) < Long.parseLong(limit)) {
                 raise.put(
                         topic,
                         List.of(new AlterConfigOp(
-                                new ConfigEntry(MAX_MESSAGE_BYTES, wanted), AlterConfigOp.OpType.SET)));
+                                new ConfigEntry(MAX_MESSAGE_BYTES, limit), AlterConfigOp.OpType.SET)));
             }
-        }
+        });
         if (!raise.isEmpty()) {
             admin.incrementalAlterConfigs(raise).all().get(30, TimeUnit.SECONDS);
             LOG.infof(

@@ -169,10 +169,7 @@ public class DiscoveryService {
                     null,
                     null);
             return record(started, progress, interrupted, true)
-                    .call(() -> blocking(() -> {
-                        leases.renew(lease(discoveryId), Leases.INSTANCE, SETTLED);
-                        return null;
-                    }))
+                    .call(() -> settle(discoveryId))
                     .replaceWithVoid();
         }
         LOG.infof("Resuming discovery %s (interrupted %d time(s))", discoveryId, takeovers);
@@ -180,11 +177,7 @@ public class DiscoveryService {
         return targets(request, progress.stats())
                 .invoke(targets -> runInBackground(started, targets, progress))
                 .onFailure()
-                .call(failure -> failed(started, progress, failure, true)
-                        .call(() -> blocking(() -> {
-                            leases.renew(lease(discoveryId), Leases.INSTANCE, SETTLED);
-                            return null;
-                        })))
+                .call(failure -> failed(started, progress, failure, true).call(() -> settle(discoveryId)))
                 .onFailure()
                 .recoverWithNull()
                 .replaceWithVoid();
@@ -306,10 +299,7 @@ public class DiscoveryService {
                                         "Cannot renew the lease of discovery %s: %s", started.discoveryId(), e)));
         Runnable done = () -> {
             vertx.cancelTimer(heartbeat);
-            blocking(() -> {
-                        leases.renew(lease, Leases.INSTANCE, SETTLED);
-                        return null;
-                    })
+            settle(started.discoveryId())
                     .subscribe()
                     .with(ok -> {}, e -> LOG.debugf("Lease of %s not settled: %s", started.discoveryId(), e));
         };
@@ -368,6 +358,11 @@ public class DiscoveryService {
         return start.flatMap(
                         ignored -> eventLog.append(EventIds.derive("discovery-failed", started.discoveryId()), failed))
                 .replaceWith(failed);
+    }
+
+    /** Keeps a finished discovery's lease for {@link #SETTLED}, so nobody resumes it meanwhile. */
+    private Uni<Boolean> settle(String discoveryId) {
+        return blocking(() -> leases.renew(lease(discoveryId), Leases.INSTANCE, SETTLED));
     }
 
     private static <T> Uni<T> blocking(java.util.function.Supplier<T> work) {
