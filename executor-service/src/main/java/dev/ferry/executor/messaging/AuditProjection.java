@@ -4,6 +4,7 @@ import dev.ferry.events.CloudEvent;
 import dev.ferry.events.plan.PlanApproved;
 import dev.ferry.events.plan.PlanProposed;
 import dev.ferry.events.plan.PlanRejected;
+import dev.ferry.executor.repository.AuditRecord;
 import dev.ferry.executor.repository.PlanVersionRecord;
 import dev.ferry.executor.repository.Repositories;
 import io.smallrye.mutiny.Uni;
@@ -27,13 +28,31 @@ public class AuditProjection {
 
     public Uni<Void> apply(CloudEvent event) {
         Uni<Void> entry = AuditTrail.entryOf(event)
-                .map(r -> audit.persist(r).replaceWithVoid())
+                .map(r -> lateDecision(event.data(), r).flatMap(audit::persist).replaceWithVoid())
                 .orElseGet(() -> Uni.createFrom().voidItem());
         return entry.flatMap(v -> planVersion(event.data()));
     }
 
     public Uni<Void> reset() {
         return audit.deleteAll().flatMap(n -> versions.deleteAll()).replaceWithVoid();
+    }
+
+    /**
+     * A decision on a plan version that an earlier decision already settled had no effect (the
+     * first on the log wins): its entry says so instead of claiming it was accepted.
+     */
+    private Uni<AuditRecord> lateDecision(Object data, AuditRecord entry) {
+        if (!(data instanceof PlanApproved) && !(data instanceof PlanRejected)) {
+            return Uni.createFrom().item(entry);
+        }
+        return versions.find(entry.planId, entry.planVersion).map(v -> {
+            if (v != null && v.decision != null) {
+                entry.outcome = AuditTrail.REJECTED;
+                entry.reason = "Plan " + entry.planId + " v" + entry.planVersion + " was already " + v.decision + " by "
+                        + v.decidedBy + "; this later decision had no effect";
+            }
+            return entry;
+        });
     }
 
     private Uni<Void> planVersion(Object data) {

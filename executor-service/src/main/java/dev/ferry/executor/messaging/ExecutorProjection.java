@@ -112,8 +112,8 @@ public class ExecutorProjection implements Projection {
     private Uni<Void> planStatus(String planId, int version, String status) {
         return plans.findById(planId)
                 .invoke(plan -> {
-                    if (plan != null && plan.version == version) {
-                        plan.status = status;
+                    if (plan != null && plan.version == version && "proposed".equals(plan.status)) {
+                        plan.status = status; // the first decision on the log wins, as in the planner
                     }
                 })
                 .replaceWithVoid();

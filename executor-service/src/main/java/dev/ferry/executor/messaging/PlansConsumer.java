@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Projects plans and starts a migration when one is approved. The start event's id derives from the
- * approval's, so a redelivered approval never starts a second migration.
+ * migration's, which derives from the plan version, so neither a redelivered approval nor a second
+ * approval of the same version starts a second migration; a version rejected first never starts.
  */
 @ApplicationScoped
 public class PlansConsumer {
@@ -74,6 +75,12 @@ public class PlansConsumer {
                         approved.planId(), approved.version());
                 return Uni.createFrom().voidItem();
             }
+            if (!"approved".equals(plan.status)) {
+                LOG.warnf(
+                        "Plan %s v%d was already %s before %s's approval; not starting",
+                        plan.id, plan.version, plan.status, approved.approvedBy());
+                return Uni.createFrom().voidItem();
+            }
             MigrationStarted started = new MigrationStarted(
                     migrationId(plan.id, plan.version),
                     plan.id,
@@ -84,7 +91,8 @@ public class PlansConsumer {
             LOG.infof(
                     "Plan %s v%d approved by %s: starting migration %s",
                     plan.id, plan.version, approved.approvedBy(), started.migrationId());
-            return eventLog.append(EventIds.derive(event.id(), "migration-started"), started)
+            // derived from the migration, so a second approval of the same version appends a duplicate
+            return eventLog.append(EventIds.derive(started.migrationId(), "migration-started"), started)
                     .replaceWithVoid();
         });
     }

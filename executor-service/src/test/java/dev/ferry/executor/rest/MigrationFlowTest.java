@@ -3,6 +3,7 @@ package dev.ferry.executor.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -14,6 +15,7 @@ import dev.ferry.events.migration.MigrationStarted;
 import dev.ferry.events.migration.StepStarted;
 import dev.ferry.events.plan.PlanApproved;
 import dev.ferry.events.plan.PlanProposed;
+import dev.ferry.events.plan.PlanRejected;
 import dev.ferry.events.plan.PlanStep;
 import dev.ferry.events.secret.SecretBox;
 import dev.ferry.executor.messaging.PlansConsumer;
@@ -195,6 +197,60 @@ class MigrationFlowTest {
                         .map(CloudEvent::id)
                         .distinct())
                 .hasSize(1);
+    }
+
+    @Test
+    void aSecondApprovalOfTheSameVersionStartsNothingAndIsAuditedAsWithoutEffect() {
+        EventProbe probe = new EventProbe(bootstrap);
+        probe.append(EventIds.random(), "/ferry/planner", plan("plan-two", "two-production", "two-shop"));
+        // two planner instances each accepted an approval before either saw the other's
+        probe.append(EventIds.random(), "/ferry/planner", new PlanApproved("plan-two", 1, "bob", null, Instant.now()));
+        probe.append(
+                EventIds.random(), "/ferry/planner", new PlanApproved("plan-two", 1, "carol", null, Instant.now()));
+        String migrationId = PlansConsumer.migrationId("plan-two", 1);
+        awaitStatus(migrationId, "completed");
+        assertThat(probe.readAll(Topics.MIGRATIONS).stream()
+                        .filter(e -> e.subject().equals(migrationId) && e.data() instanceof MigrationStarted)
+                        .map(CloudEvent::id)
+                        .distinct())
+                .hasSize(1);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get("/api/migrations/" + migrationId + "/audit")
+                        .then()
+                        .statusCode(200)
+                        .body("entries.findAll { it.action == 'approve-plan' }.actor", contains("bob", "carol"))
+                        .body(
+                                "entries.findAll { it.action == 'approve-plan' }.outcome",
+                                contains("accepted", "rejected"))
+                        .body(
+                                "entries.find { it.actor == 'carol' }.reason",
+                                containsString("already approved by bob")));
+    }
+
+    @Test
+    void aPlanRejectedBeforeItsApprovalReachedTheLogNeverRuns() {
+        EventProbe probe = new EventProbe(bootstrap);
+        probe.append(EventIds.random(), "/ferry/planner", plan("plan-no", "no-production", "no-shop"));
+        probe.append(
+                EventIds.random(), "/ferry/planner", new PlanRejected("plan-no", 1, "carol", "not yet", Instant.now()));
+        probe.append(EventIds.random(), "/ferry/planner", new PlanApproved("plan-no", 1, "bob", null, Instant.now()));
+        String migrationId = PlansConsumer.migrationId("plan-no", 1);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().queryParam("migration", migrationId)
+                        .get("/api/audit")
+                        .then()
+                        .statusCode(200)
+                        .body("entries.find { it.actor == 'bob' }.outcome", equalTo("rejected"))
+                        .body(
+                                "entries.find { it.actor == 'bob' }.reason",
+                                containsString("already rejected by carol")));
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5))
+                .untilAsserted(() ->
+                        given().get("/api/migrations/" + migrationId).then().statusCode(404));
+        assertThat(probe.readAll(Topics.MIGRATIONS).stream()
+                        .filter(e -> e.subject().equals(migrationId)))
+                .isEmpty();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.ferry.planner.config;
 import dev.ferry.planner.domain.PlannerSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -37,6 +38,13 @@ public interface PlannerConfig {
     /** How long to monitor after the switch before decommissioning may be approved. */
     @WithDefault("3600")
     long monitorSeconds();
+
+    /**
+     * How long an approval or rejection waits for the projection to say whether it stood (the first
+     * decision on the log wins); past it the answer reports the decision as appended.
+     */
+    @WithDefault("PT3S")
+    Duration decisionSettleTimeout();
 
     /** How databases are copied and how long the maintenance window is predicted to be. */
     interface Copy {

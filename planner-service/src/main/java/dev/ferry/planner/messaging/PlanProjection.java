@@ -44,6 +44,7 @@ public class PlanProjection implements Projection {
             return version(document).flatMap(v -> proposed(document));
         } else if (event.data() instanceof PlanApproved approved) {
             return decided(
+                    event.id(),
                     approved.planId(),
                     approved.version(),
                     PlanState.APPROVED,
@@ -52,6 +53,7 @@ public class PlanProjection implements Projection {
                     approved.approvedAt());
         } else if (event.data() instanceof PlanRejected rejected) {
             return decided(
+                    event.id(),
                     rejected.planId(),
                     rejected.version(),
                     PlanState.REJECTED,
@@ -98,6 +100,7 @@ public class PlanProjection implements Projection {
             plan.requestedBy = document.requestedBy();
             plan.decidedBy = null;
             plan.decidedAt = null;
+            plan.decidedEventId = null;
             plan.comment = null;
             plan.proposedAt = document.proposedAt();
             plan.stepsJson = ProjectionJson.write(document.steps());
@@ -114,11 +117,14 @@ public class PlanProjection implements Projection {
         });
     }
 
-    private Uni<Void> decided(String planId, int version, String status, String by, String comment, Instant at) {
+    /** The first decision on the log about the latest version stands; later ones change nothing. */
+    private Uni<Void> decided(
+            String eventId, String planId, int version, String status, String by, String comment, Instant at) {
         return plans.findById(planId)
                 .invoke(plan -> {
-                    if (plan != null && plan.version == version) {
+                    if (plan != null && plan.version == version && PlanState.PROPOSED.equals(plan.status)) {
                         plan.status = status;
+                        plan.decidedEventId = eventId;
                         plan.decidedBy = by;
                         plan.comment = comment;
                         plan.decidedAt = at;

@@ -31,6 +31,10 @@ public class PlanEntity extends PanacheEntityBase {
     @Column(name = "decided_at")
     public Instant decidedAt;
 
+    /** The id of the event whose decision stands (the first on the log for this version). */
+    @Column(name = "decided_event_id")
+    public String decidedEventId;
+
     public String comment;
 
     @Column(name = "proposed_at")

@@ -15,6 +15,7 @@ import dev.ferry.planner.repository.PlanEntity;
 import dev.ferry.planner.repository.PlanRepository;
 import dev.ferry.planner.repository.PlanVersionEntity;
 import dev.ferry.planner.repository.PlanVersionRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,14 +29,22 @@ import java.util.TreeMap;
 /** Reads plans from the projection and records people's decisions about them in the event log. */
 @ApplicationScoped
 public class PlanService {
+
     private final PlanRepository plans;
     private final PlanVersionRepository versions;
+    private final DecisionSettlement settlement;
     private final EventLog eventLog;
     private final Clock clock;
 
-    public PlanService(PlanRepository plans, PlanVersionRepository versions, EventLog eventLog, Clock clock) {
+    public PlanService(
+            PlanRepository plans,
+            PlanVersionRepository versions,
+            DecisionSettlement settlement,
+            EventLog eventLog,
+            Clock clock) {
         this.plans = plans;
         this.versions = versions;
+        this.settlement = settlement;
         this.eventLog = eventLog;
         this.clock = clock;
     }
@@ -166,29 +175,27 @@ public class PlanService {
         return document(id, from).flatMap(a -> document(id, to).map(b -> PlanDiff.between(a, b)));
     }
 
-    @WithSession
     public Uni<DecisionOutcome> approve(String id, PlanState.Decision decision) {
         return approve(id, decision, EventIds.random());
     }
 
     /** Approves with a given event id, so a redelivered command appends a duplicate consumers ignore. */
-    @WithSession
     public Uni<DecisionOutcome> approve(String id, PlanState.Decision decision, String eventId) {
-        return find(id).map(PlanService::state)
-                .flatMap(state -> eventLog.append(eventId, state.approve(decision, clock.instant()))
-                        .map(e -> new DecisionOutcome(id, state.latestVersion(), PlanState.APPROVED, e.id())));
+        return Panache.withSession(() -> find(id).map(PlanService::state)
+                        .flatMap(state -> eventLog.append(eventId, state.approve(decision, clock.instant()))
+                                .map(e -> new DecisionOutcome(id, state.latestVersion(), PlanState.APPROVED, e.id()))))
+                .flatMap(settlement::stood);
     }
 
-    @WithSession
     public Uni<DecisionOutcome> reject(String id, PlanState.Decision decision) {
         return reject(id, decision, EventIds.random());
     }
 
-    @WithSession
     public Uni<DecisionOutcome> reject(String id, PlanState.Decision decision, String eventId) {
-        return find(id).map(PlanService::state)
-                .flatMap(state -> eventLog.append(eventId, state.reject(decision, clock.instant()))
-                        .map(e -> new DecisionOutcome(id, state.latestVersion(), PlanState.REJECTED, e.id())));
+        return Panache.withSession(() -> find(id).map(PlanService::state)
+                        .flatMap(state -> eventLog.append(eventId, state.reject(decision, clock.instant()))
+                                .map(e -> new DecisionOutcome(id, state.latestVersion(), PlanState.REJECTED, e.id()))))
+                .flatMap(settlement::stood);
     }
 
     private Uni<PlanEntity> find(String id) {

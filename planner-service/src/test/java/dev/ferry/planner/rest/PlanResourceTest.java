@@ -17,6 +17,7 @@ import dev.ferry.events.inventory.DiscoveryStarted;
 import dev.ferry.events.inventory.EstateDiscovered;
 import dev.ferry.events.plan.PlanApproved;
 import dev.ferry.events.plan.PlanProposed;
+import dev.ferry.events.plan.PlanRejected;
 import dev.ferry.planner.Estates;
 import dev.ferry.planner.domain.PlanRules;
 import dev.ferry.testkit.AsUser;
@@ -28,8 +29,15 @@ import dev.ferry.testkit.Tokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -172,6 +180,80 @@ class PlanResourceTest {
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", containsString("already approved"));
+    }
+
+    @Test
+    void simultaneousDecisionsLeaveOneStandingAndTellTheOthersWhoDecidedFirst() throws Exception {
+        String planId = proposeFor("d-race", "alice", "acc-race");
+        List<String> deciders = List.of("approver", "approver2", "everyone");
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(deciders.size());
+        try {
+            List<Future<Response>> answers = new ArrayList<>();
+            for (String who : deciders) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return given().auth()
+                            .oauth2(Tokens.of(who))
+                            .contentType("application/json")
+                            .body("{\"version\": 1, \"comment\": \"race\"}")
+                            .post("/api/plans/" + planId + (who.equals("approver2") ? "/rejection" : "/approval"));
+                }));
+            }
+            go.countDown();
+            List<String> stood = new ArrayList<>();
+            for (int i = 0; i < deciders.size(); i++) {
+                Response r = answers.get(i).get(60, TimeUnit.SECONDS);
+                if (r.statusCode() == 200) {
+                    stood.add(deciders.get(i));
+                } else {
+                    assertThat(r.statusCode()).as(r.asString()).isEqualTo(409);
+                    assertThat(r.contentType()).startsWith("application/problem+json");
+                }
+            }
+            assertThat(stood).as("exactly one decision is reported as accepted").hasSize(1);
+            String winner = stood.get(0);
+            // whatever the race did, the first decision on the log is the one that stands everywhere
+            List<CloudEvent> decisions = new EventProbe(bootstrap)
+                    .readAll(Topics.PLANS).stream()
+                            .filter(e -> e.subject().equals(planId)
+                                    && (e.data() instanceof PlanApproved || e.data() instanceof PlanRejected))
+                            .toList();
+            assertThat(decisions).isNotEmpty().hasSizeLessThanOrEqualTo(deciders.size());
+            Object first = decisions.get(0).data();
+            String firstBy = first instanceof PlanApproved a ? a.approvedBy() : ((PlanRejected) first).rejectedBy();
+            assertThat(firstBy).isEqualTo(winner);
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> given().get("/api/plans/" + planId)
+                            .then()
+                            .body("plan.decidedBy", equalTo(winner))
+                            .body("plan.status", equalTo(winner.equals("approver2") ? "rejected" : "approved")));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aDecisionAlreadyOnTheLogStandsAndALaterOneIsRefused() {
+        String planId = proposeFor("d-late", "alice", "acc-late");
+        EventProbe probe = new EventProbe(bootstrap);
+        // another planner instance's rejection lands on the log; this instance may or may not have
+        // projected it when the approval below is checked: refused either way
+        probe.append(EventIds.random(), "/ferry/planner", new PlanRejected(planId, 1, "approver2", "no", Estates.AT));
+        given().auth()
+                .oauth2(Tokens.of("approver"))
+                .contentType("application/json")
+                .body("{\"version\": 1}")
+                .post("/api/plans/" + planId + "/approval")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("rejected"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get("/api/plans/" + planId)
+                        .then()
+                        .body("plan.status", equalTo("rejected"))
+                        .body("plan.decidedBy", equalTo("approver2")));
     }
 
     @Test
