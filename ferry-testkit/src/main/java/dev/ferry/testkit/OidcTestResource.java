@@ -11,7 +11,10 @@ import java.util.Set;
  * tokens for the users of {@link Tokens} over the issuer's token endpoint.
  */
 public class OidcTestResource implements QuarkusTestResourceLifecycleManager {
-    /** Test users: the name is also the password's prefix; {@code approver2} is a second approver. */
+    /**
+     * Test users: the name is also the password's prefix; {@code approver2} is a second approver;
+     * {@code ferry-drift} is a person whose token carries a name Ferry reserves for its own work.
+     */
     static final List<OidcIssuer.User> USERS = List.of(
             user("viewer", "viewer"),
             user("operator", "viewer", "operator"),
@@ -19,7 +22,8 @@ public class OidcTestResource implements QuarkusTestResourceLifecycleManager {
             user("approver2", "viewer", "approver"),
             user("admin", "viewer", "admin"),
             user("everyone", "viewer", "operator", "approver", "admin"),
-            user("nobody"));
+            user("nobody"),
+            user("ferry-drift", "viewer", "operator"));
 
     private OidcIssuer issuer;
 

@@ -3,6 +3,7 @@ package dev.ferry.inventory.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 
 import dev.ferry.common.security.Roles;
 import dev.ferry.events.Topics;
@@ -136,6 +137,16 @@ class InventoryAuthorizationTest {
                 .post("/api/admin/projection/rebuild")
                 .then()
                 .statusCode(403);
+        // an operator whose token names Ferry's own drift actor cannot pass a discovery off as a re-scan
+        given().auth()
+                .oauth2(Tokens.of("ferry-drift"))
+                .contentType("application/json")
+                .body(SHOP)
+                .post("/api/discoveries")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", containsString("reserves for its own work"));
         assertThat(probe.records(Topics.INVENTORY)).hasSize(events);
         assertThat(given().get("/api/discoveries").asString()).isEqualTo(discoveries);
     }
