@@ -9,6 +9,13 @@ import java.util.Optional;
 @ConfigMapping(prefix = "ferry")
 public interface FerryConfig {
 
+    /** The keys that have material: an id configured empty (a retired {@code k1}) is left out. */
+    static Map<String, String> present(Map<String, Optional<String>> keys) {
+        Map<String, String> present = new java.util.TreeMap<>();
+        keys.forEach((id, key) -> key.filter(k -> !k.isBlank()).ifPresent(k -> present.put(id, k)));
+        return present;
+    }
+
     /** Short service name, used as the CloudEvents source {@code /ferry/<service>}. */
     String service();
 
@@ -24,7 +31,7 @@ public interface FerryConfig {
         String activeKeyId();
 
         /** Key material by id, base64 of 32 bytes; old keys stay until re-encryption is done. */
-        Map<String, String> keys();
+        Map<String, Optional<String>> keys();
     }
 
     /** How this service creates the event log's topics when they are missing. */

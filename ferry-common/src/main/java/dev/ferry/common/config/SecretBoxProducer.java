@@ -16,6 +16,8 @@ public class SecretBoxProducer {
     @ApplicationScoped
     @Startup
     SecretBox secretBox(FerryConfig config) {
-        return new SecretBox(config.secrets().activeKeyId(), config.secrets().keys());
+        return new SecretBox(
+                config.secrets().activeKeyId(),
+                FerryConfig.present(config.secrets().keys()));
     }
 }
