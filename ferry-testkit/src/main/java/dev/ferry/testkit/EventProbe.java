@@ -4,6 +4,7 @@ import dev.ferry.events.CloudEvent;
 import dev.ferry.events.EventCodec;
 import dev.ferry.events.FerryEvent;
 import dev.ferry.events.TopicReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Lets tests append events as another service would and read back what a service appended. */
@@ -27,6 +29,14 @@ public final class EventProbe {
 
     /** Appends an event and waits for the broker's acknowledgement. */
     public CloudEvent append(String id, String source, FerryEvent data) {
+        return append(id, source, data, null);
+    }
+
+    /**
+     * Appends an event as part of a trace: with a W3C {@code traceparent} header
+     * ({@code 00-<trace id>-<span id>-01}), as a traced producer would.
+     */
+    public CloudEvent append(String id, String source, FerryEvent data, String traceparent) {
         CloudEvent event = CloudEvent.of(id, source, data, Instant.now());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -37,7 +47,11 @@ public final class EventProbe {
                 StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
                 StringSerializer.class))) {
-            producer.send(EventCodec.toRecord(event)).get(30, TimeUnit.SECONDS);
+            ProducerRecord<String, String> record = EventCodec.toRecord(event);
+            if (traceparent != null) {
+                record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+            }
+            producer.send(record).get(30, TimeUnit.SECONDS);
             return event;
         } catch (Exception e) {
             throw new IllegalStateException("Cannot append " + event.type(), e);

@@ -15,6 +15,7 @@ import dev.ferry.events.plan.RetryPolicy;
 import dev.ferry.executor.support.Flows;
 import dev.ferry.testkit.AsUser;
 import dev.ferry.testkit.KafkaTestResource;
+import dev.ferry.testkit.LogCapture;
 import dev.ferry.testkit.OidcTestResource;
 import dev.ferry.testkit.PostgresTestResource;
 import dev.ferry.testkit.SimulatorResource;

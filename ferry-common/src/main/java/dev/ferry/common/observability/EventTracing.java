@@ -58,14 +58,50 @@ public class EventTracing {
      */
     public <T> Uni<T> consume(ConsumerRecord<?, ?> record, Supplier<Uni<T>> work) {
         Context parent = propagator.extract(Context.root(), record.headers(), HEADERS);
-        Span span = tracer.spanBuilder("process " + record.topic())
+        Span span = consumerSpan(record, parent);
+        return within(parent.with(span), span, work);
+    }
+
+    /** {@link #consume} for a blocking consumer: the work runs on this thread inside the span. */
+    public <T> T consumeBlocking(ConsumerRecord<?, ?> record, Supplier<T> work) {
+        Context parent = propagator.extract(Context.root(), record.headers(), HEADERS);
+        Span span = consumerSpan(record, parent);
+        Throwable failure = null;
+        try (io.opentelemetry.context.Scope ignored = parent.with(span).makeCurrent()) {
+            return work.get();
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
+        } finally {
+            end(span, failure);
+        }
+    }
+
+    /**
+     * Starts an internal span, child of the current context, for blocking work on a thread of its
+     * own; the caller makes it current and ends it.
+     */
+    public Span start(String name) {
+        return tracer.spanBuilder(name).startSpan();
+    }
+
+    /** Ends a span started with {@link #start}, marking it failed when the work failed. */
+    public static void end(Span span, Throwable failure) {
+        if (failure != null) {
+            span.recordException(failure);
+            span.setStatus(StatusCode.ERROR);
+        }
+        span.end();
+    }
+
+    private Span consumerSpan(ConsumerRecord<?, ?> record, Context parent) {
+        return tracer.spanBuilder("process " + record.topic())
                 .setParent(parent)
                 .setSpanKind(SpanKind.CONSUMER)
                 .setAttribute("messaging.system", "kafka")
                 .setAttribute("messaging.destination.name", record.topic())
                 .setAttribute("messaging.kafka.message.offset", record.offset())
                 .startSpan();
-        return within(parent.with(span), span, work);
     }
 
     /** Runs work in a new internal span, child of the current context. */
@@ -119,13 +155,5 @@ public class EventTracing {
             end(span, failure);
             scope.close();
         });
-    }
-
-    private static void end(Span span, Throwable failure) {
-        if (failure != null) {
-            span.recordException(failure);
-            span.setStatus(StatusCode.ERROR);
-        }
-        span.end();
     }
 }

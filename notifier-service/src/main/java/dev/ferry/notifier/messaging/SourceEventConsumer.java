@@ -1,6 +1,9 @@
 package dev.ferry.notifier.messaging;
 
 import dev.ferry.common.messaging.Records;
+import dev.ferry.common.observability.EventTracing;
+import dev.ferry.common.observability.LogContext;
+import dev.ferry.events.plan.PlanEvent;
 import dev.ferry.notifier.service.NotificationService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,9 +19,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class SourceEventConsumer {
 
     private final NotificationService notifications;
+    private final EventTracing tracing;
 
-    public SourceEventConsumer(NotificationService notifications) {
+    public SourceEventConsumer(NotificationService notifications, EventTracing tracing) {
         this.notifications = notifications;
+        this.tracing = tracing;
     }
 
     @Incoming("migrations-in")
@@ -33,7 +38,14 @@ public class SourceEventConsumer {
         handle(record);
     }
 
+    /** Handles the event in its trace and with its migration or plan on every log line. */
     private void handle(ConsumerRecord<String, String> record) {
-        Records.decode(record).ifPresent(notifications::handle);
+        Records.decode(record)
+                .ifPresent(event -> tracing.consumeBlocking(record, () -> {
+                    String key = event.data() instanceof PlanEvent ? LogContext.PLAN_ID : LogContext.MIGRATION_ID;
+                    try (LogContext.Scope ignored = LogContext.with(key, event.subject())) {
+                        return notifications.handle(event);
+                    }
+                }));
     }
 }

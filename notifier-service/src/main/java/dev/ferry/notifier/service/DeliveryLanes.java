@@ -1,10 +1,16 @@
 package dev.ferry.notifier.service;
 
+import dev.ferry.common.observability.EventTracing;
+import dev.ferry.common.observability.LogContext;
 import dev.ferry.notifier.config.NotifierConfig;
 import dev.ferry.notifier.domain.Delivery;
 import dev.ferry.notifier.domain.DeliveryOutcome;
 import dev.ferry.notifier.domain.Subscription;
 import dev.ferry.notifier.repository.DeliveryLedger;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -30,6 +36,7 @@ public class DeliveryLanes {
     private final SlackPoster poster;
     private final OutcomeRecorder recorder;
     private final DeliveryMetrics metrics;
+    private final EventTracing tracing;
     private final Clock clock;
     private final Duration interval;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
@@ -47,6 +54,7 @@ public class DeliveryLanes {
             SlackPoster poster,
             OutcomeRecorder recorder,
             DeliveryMetrics metrics,
+            EventTracing tracing,
             Clock clock,
             NotifierConfig config) {
         this.ledger = ledger;
@@ -54,6 +62,7 @@ public class DeliveryLanes {
         this.poster = poster;
         this.recorder = recorder;
         this.metrics = metrics;
+        this.tracing = tracing;
         this.clock = clock;
         this.interval = config.delivery().perChannelInterval();
     }
@@ -100,9 +109,29 @@ public class DeliveryLanes {
                 .toList();
     }
 
-    /** Queues a claimed delivery on its channel's lane. */
+    /**
+     * Queues a claimed delivery on its channel's lane, with the caller's trace and log context: the
+     * post and the outcome it appends stay in the trace of the event that caused them.
+     */
     public void submit(Delivery d) {
-        lanes.computeIfAbsent(d.lane(), k -> new Lane()).thread.execute(() -> run(d));
+        lanes.computeIfAbsent(d.lane(), k -> new Lane()).thread.execute(inContext(d, () -> run(d)));
+    }
+
+    /** Work that runs elsewhere with this thread's trace context and MDC, plus the migration id. */
+    private static Runnable inContext(Delivery d, Runnable work) {
+        Context trace = Context.current();
+        SpanContext span = Span.fromContext(trace).getSpanContext();
+        String traceId = span.isValid() ? span.getTraceId() : null;
+        String spanId = span.isValid() ? span.getSpanId() : null;
+        Map<String, Object> mdc = LogContext.capture();
+        return () -> {
+            try (Scope ignored = trace.makeCurrent();
+                    LogContext.Scope restored = LogContext.restore(mdc);
+                    LogContext.Scope ids = LogContext.with(
+                            LogContext.MIGRATION_ID, d.migrationId(), "traceId", traceId, "spanId", spanId)) {
+                work.run();
+            }
+        };
     }
 
     private void run(Delivery d) {
@@ -131,7 +160,15 @@ public class DeliveryLanes {
             }
             Subscription s = subscription.get();
             long t1 = System.nanoTime();
-            DeliveryOutcome outcome = poster.post(d, s, lane.pacer);
+            Span span = tracing.start("slack post");
+            DeliveryOutcome outcome;
+            try (Scope ignored = span.makeCurrent()) {
+                outcome = poster.post(d, s, lane.pacer);
+            } catch (InterruptedException | RuntimeException e) {
+                EventTracing.end(span, e);
+                throw e;
+            }
+            EventTracing.end(span, outcome.delivered() ? null : new IllegalStateException(outcome.error()));
             lane.pacer.posted();
             long t2 = System.nanoTime();
             metrics.delivery(
@@ -140,7 +177,7 @@ public class DeliveryLanes {
                     Duration.ofNanos(t2 - t1));
             // Recording the outcome does not hold the channel: the claim is already 'sending', so
             // nothing can post it again, and a crash before this runs parks it at the next start.
-            finishing.execute(() -> {
+            finishing.execute(inContext(d, () -> {
                 try {
                     ledger.finish(
                             d.deliveryId(), outcome.delivered() ? DeliveryLedger.DELIVERED : DeliveryLedger.PARKED);
@@ -148,7 +185,7 @@ public class DeliveryLanes {
                 } catch (RuntimeException e) {
                     LOG.errorf("Could not record delivery %s: %s", d.deliveryId(), e.getMessage());
                 }
-            });
+            }));
             long t3 = System.nanoTime();
             synchronized (lane) {
                 lane.posted++;

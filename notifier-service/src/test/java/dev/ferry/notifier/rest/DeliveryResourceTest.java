@@ -9,7 +9,9 @@ import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ferry.common.messaging.EventLog;
 import dev.ferry.events.CloudEvent;
+import dev.ferry.events.EventCodec;
 import dev.ferry.events.EventIds;
 import dev.ferry.events.FerryEvent;
 import dev.ferry.events.Topics;
@@ -27,6 +29,7 @@ import dev.ferry.notifier.NotifierTestResources;
 import dev.ferry.testkit.AsUser;
 import dev.ferry.testkit.EventProbe;
 import dev.ferry.testkit.KafkaTestResource;
+import dev.ferry.testkit.LogCapture;
 import dev.ferry.testkit.OidcTestResource;
 import dev.ferry.testkit.PostgresTestResource;
 import dev.ferry.testkit.SimulatorResource;
@@ -43,6 +46,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -271,6 +275,47 @@ class DeliveryResourceTest {
                         .then()
                         .statusCode(200)
                         .body("attempts", equalTo(3)));
+    }
+
+    @Test
+    void aDeliveryStaysInTheTraceAndLogContextOfTheEventThatCausedIt() {
+        armFault(503, 0, 5);
+        String traceId = EventIds.random().replace("-", "");
+        String migrationId = "mig-" + EventIds.random();
+        LogCapture logs = LogCapture.install();
+        try {
+            CloudEvent source = probe().append(
+                            EventIds.random(),
+                            "/ferry/executor",
+                            new StepSucceeded(
+                                    migrationId,
+                                    "app:traced",
+                                    "ensure-app",
+                                    "Created app traced",
+                                    Map.of(),
+                                    50,
+                                    Instant.now()),
+                            "00-" + traceId + "-00f067aa0ba902b7-01");
+            awaitOutcome(source.id(), NotificationFailed.class);
+            String outcomeId = EventIds.derive(
+                    EventIds.derive(source.id(), NotifierTestResources.CHANNEL), "ferry.notification.failed.v1");
+            ConsumerRecord<String, String> outcome = probe().records(Topics.NOTIFICATIONS).stream()
+                    .filter(r -> outcomeId.equals(EventCodec.header(r.headers(), "ce_id")))
+                    .findFirst()
+                    .orElseThrow();
+            // executor -> ferry.migrations -> the notifier's consumer -> its channel lane -> ferry.notifications
+            assertThat(EventCodec.header(outcome.headers(), EventLog.TRACEPARENT_HEADER))
+                    .startsWith("00-" + traceId + "-");
+            await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(logs.lines())
+                            .filteredOn(l -> l.message().startsWith("Parked "))
+                            .filteredOn(l -> l.message().contains("ferry.migration.step-succeeded.v1"))
+                            .filteredOn(l -> migrationId.equals(l.mdc().get("migrationId")))
+                            .singleElement()
+                            .satisfies(l -> assertThat(l.mdc()).containsEntry("traceId", traceId)));
+        } finally {
+            logs.uninstall();
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.ferry.executor.observability;
+package dev.ferry.testkit;
 
 import java.util.List;
 import java.util.Map;
