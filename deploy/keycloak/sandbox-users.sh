@@ -9,6 +9,8 @@
 #        FERRY_SANDBOX_ALICE_PASSWORD, ..._BOB_..., ..._CAROL_...   per person instead
 #        KEYCLOAK_ADMIN, KEYCLOAK_ADMIN_PASSWORD   Keycloak's bootstrap administrator (as in .env)
 #        COMPOSE                  the compose command (default: docker compose)
+#        KEYCLOAK_HOME, KEYCLOAK_URL   where Keycloak is, as the script sees it where it runs
+#                                 (default: the container's /opt/keycloak and http://localhost:8080)
 # Then, e.g.: curl -s -d grant_type=password -d client_id=ferry-api -d username=alice \
 #   --data-urlencode "password=$FERRY_SANDBOX_PASSWORD" http://localhost:8180/realms/ferry/protocol/openid-connect/token
 set -euo pipefail
@@ -38,15 +40,16 @@ done
 # assignments ahead of it), never as command-line arguments, which `ps` would show on either side.
 {
   printf 'KC_ADMIN_USER=%q\nKC_ADMIN_PASSWORD=%q\n' "${KEYCLOAK_ADMIN:-admin}" "$KEYCLOAK_ADMIN_PASSWORD"
+  printf 'KC_HOME=%q\nKC_URL=%q\n' "${KEYCLOAK_HOME:-/opt/keycloak}" "${KEYCLOAK_URL:-http://localhost:8080}"
   printf 'ALICE_PASSWORD=%q\nBOB_PASSWORD=%q\nCAROL_PASSWORD=%q\n' "${PASSWORD[alice]}" "${PASSWORD[bob]}" "${PASSWORD[carol]}"
   cat <<'INNER'
 set -euo pipefail
-kcadm=/opt/keycloak/bin/kcadm.sh
+kcadm=$KC_HOME/bin/kcadm.sh
 # Standard input is this script: only the password reset below reads from a pipe of its own.
 kc() { "$kcadm" "$@" </dev/null; }
 cfg=$(mktemp)
 trap 'rm -f "$cfg"' EXIT
-KC_CLI_PASSWORD=$KC_ADMIN_PASSWORD kc config credentials --config "$cfg" --server http://localhost:8080 \
+KC_CLI_PASSWORD=$KC_ADMIN_PASSWORD kc config credentials --config "$cfg" --server "$KC_URL" \
   --realm master --user "$KC_ADMIN_USER" >/dev/null
 json_string() { local v=${1//\\/\\\\}; printf '"%s"' "${v//\"/\\\"}"; }
 for entry in alice:ferry-operators:ALICE_PASSWORD bob:ferry-approvers:BOB_PASSWORD carol:ferry-admins:CAROL_PASSWORD; do
