@@ -16,6 +16,17 @@ public interface ExecutorConfig {
 
     Dns dns();
 
+    Evidence evidence();
+
+    /** How evidence packs are signed. */
+    interface Evidence {
+        /**
+         * The Ed25519 private key that signs evidence packs, as {@code openssl genpkey -algorithm
+         * ed25519} writes it (PEM, or its base64 body); unset: packs carry only their digest.
+         */
+        java.util.Optional<String> signingKey();
+    }
+
     /** How {@code verify-dns} resolves names. */
     interface Dns {
         /**

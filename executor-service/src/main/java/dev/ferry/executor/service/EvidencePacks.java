@@ -29,7 +29,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Builds a migration's evidence pack from the projection and seals it with a SHA-256 digest of its
- * canonical form ({@link EvidenceDigest}), so an auditor can tell it was not altered after Ferry wrote it.
+ * canonical form ({@link EvidenceDigest}) and, when a key is configured, an Ed25519 signature
+ * ({@link EvidenceSigner}), so an auditor can tell it was not altered after Ferry wrote it.
  */
 @ApplicationScoped
 public class EvidencePacks {
@@ -42,6 +43,7 @@ public class EvidencePacks {
     private final Repositories.Plans plans;
     private final Repositories.PlanVersions versions;
     private final AuditQueries audit;
+    private final EvidenceSigner signer;
     private final Clock clock;
 
     public EvidencePacks(
@@ -50,12 +52,14 @@ public class EvidencePacks {
             Repositories.Plans plans,
             Repositories.PlanVersions versions,
             AuditQueries audit,
+            EvidenceSigner signer,
             Clock clock) {
         this.migrations = migrations;
         this.steps = steps;
         this.plans = plans;
         this.versions = versions;
         this.audit = audit;
+        this.signer = signer;
         this.clock = clock;
     }
 
@@ -106,6 +110,13 @@ public class EvidencePacks {
         seal.put("algorithm", EvidenceDigest.ALGORITHM);
         seal.put("canonicalization", EvidenceDigest.CANONICALIZATION);
         seal.put("value", digest);
+        signer.sign(EvidenceDigest.canonical(evidence)).ifPresent(signed -> {
+            ObjectNode signature = document.putObject("signature");
+            signature.put("algorithm", EvidenceSigner.ALGORITHM);
+            signature.put("keyId", signed.keyId());
+            signature.put("signs", "the canonical evidence member, the bytes the digest is computed over");
+            signature.put("value", signed.value());
+        });
         LOG.infof(
                 "Evidence pack of migration %s generated at %s with SHA-256 %s", m.id, evidence.generatedAt(), digest);
         return new Pack(evidence, digest, EvidenceDigest.canonical(document));

@@ -31,10 +31,15 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
 import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -233,8 +238,33 @@ class EvidencePackTest {
         JsonNode digest = document.get("digest");
         assertThat(digest.get("algorithm").asText()).isEqualTo("SHA-256");
         assertThat(digest.get("value").asText()).isEqualTo(sha256(mapper, evidence));
+
+        // The Ed25519 signature over the same bytes checks out with the published public key.
+        Response key = given().get("/api/evidence/signing-key");
+        key.then().statusCode(200).contentType("application/x-pem-file");
+        PublicKey publicKey = KeyFactory.getInstance("Ed25519")
+                .generatePublic(new X509EncodedKeySpec(
+                        Base64.getMimeDecoder().decode(key.asString().replaceAll("-----[A-Z ]+-----", ""))));
+        JsonNode signature = document.get("signature");
+        assertThat(signature.get("algorithm").asText()).isEqualTo("Ed25519");
+        assertThat(signature.get("keyId").asText()).isEqualTo(key.header("Ferry-Key-Id"));
+        byte[] signatureBytes =
+                Base64.getDecoder().decode(signature.get("value").asText());
+        assertThat(verifies(publicKey, canonical(mapper, evidence), signatureBytes))
+                .isTrue();
+
         ((ObjectNode) migration).put("status", "failed");
         assertThat(sha256(mapper, evidence)).isNotEqualTo(digest.get("value").asText());
+        assertThat(verifies(publicKey, canonical(mapper, evidence), signatureBytes))
+                .as("an altered pack no longer verifies")
+                .isFalse();
+    }
+
+    private static boolean verifies(PublicKey key, String text, byte[] signature) throws Exception {
+        Signature verifier = Signature.getInstance("Ed25519");
+        verifier.initVerify(key);
+        verifier.update(text.getBytes(StandardCharsets.UTF_8));
+        return verifier.verify(signature);
     }
 
     @Test
@@ -248,9 +278,13 @@ class EvidencePackTest {
 
     /** An independent canonicalization: rebuild every object with sorted keys, then compact JSON. */
     private static String sha256(ObjectMapper mapper, JsonNode evidence) throws Exception {
-        String canonical = mapper.writeValueAsString(sorted(mapper, evidence));
-        byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+        byte[] hash = MessageDigest.getInstance("SHA-256")
+                .digest(canonical(mapper, evidence).getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(hash);
+    }
+
+    private static String canonical(ObjectMapper mapper, JsonNode evidence) throws Exception {
+        return mapper.writeValueAsString(sorted(mapper, evidence));
     }
 
     private static Object sorted(ObjectMapper mapper, JsonNode node) {

@@ -77,6 +77,7 @@ class ExecutorAuthorizationTest {
                 .endpoint("GET", m + gated + "/audit", null, Roles.VIEWER)
                 .endpoint("GET", m + done + "/evidence", null, Roles.VIEWER)
                 .endpoint("GET", "/api/audit?migration=" + gated + "&limit=5", null, Roles.VIEWER)
+                .endpoint("GET", "/api/evidence/signing-key", null, Roles.VIEWER)
                 .endpoint("POST", "/api/plans/plan-authz-gated/versions/1/dry-run", null, Roles.OPERATOR)
                 // A running migration: resume and rollback are refused (409), pause and cancel go through.
                 .endpoint("POST", m + gated + "/resume", null, Roles.OPERATOR)
@@ -91,7 +92,7 @@ class ExecutorAuthorizationTest {
         System.out.println(
                 "ExecutorAuthorizationTest: " + matrix.calls() + " calls, " + violations.size() + " violations");
         assertThat(violations).isEmpty();
-        assertThat(matrix.calls()).isEqualTo(15 * (3 + AuthorizationMatrix.USERS.size()));
+        assertThat(matrix.calls()).isEqualTo(16 * (3 + AuthorizationMatrix.USERS.size()));
     }
 
     @Test
