@@ -32,7 +32,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -78,6 +83,9 @@ class FlowEndToEndTest {
             "FAKE-sendgrid-key-0001",
             "FAKE-redis-pass",
             "FAKE-admin-secret-key-base-2b81d0");
+
+    /** The executor's evidence signing key for this run (base64 PKCS#8), searched for like the others. */
+    static final String EVIDENCE_KEY = evidenceKey();
 
     static final String HEROKU_TOKEN = "HRKU-00000000-0000-4000-8000-000000000001";
     static final String APTIBLE_USER = "deploy@acme.example";
@@ -206,6 +214,7 @@ class FlowEndToEndTest {
                 .put("quarkus.rest-client.aptible.url", targets.aptible().toString());
         config.get("executor-service").put("executor.aptible.username", APTIBLE_USER);
         config.get("executor-service").put("executor.aptible.password", APTIBLE_PASSWORD);
+        config.get("executor-service").put("executor.evidence.signing-key", EVIDENCE_KEY);
         config.get("notifier-service")
                 .put(
                         "notifier.slack.webhook-url",
@@ -510,6 +519,51 @@ class FlowEndToEndTest {
     }
 
     @Test
+    @Order(9)
+    void theMigrationsEvidencePackIsSignedWithTheConfiguredKey() throws Exception {
+        URI packUri = DemoTargets.at(targets.executor(), "/api/migrations/" + result.migrationId() + "/evidence");
+        JsonNode pack = getJson(packUri);
+        JsonNode key = getJson(DemoTargets.at(targets.executor(), "/api/evidence/signing-key"));
+        assertThat(key.path("keyId").asText())
+                .isEqualTo(pack.path("signature").path("keyId").asText());
+        PublicKey publicKey = KeyFactory.getInstance("Ed25519")
+                .generatePublic(new X509EncodedKeySpec(
+                        Base64.getMimeDecoder().decode(key.path("pem").asText().replaceAll("-----[A-Z ]+-----", ""))));
+        assertThat(pack.path("evidence").path("migration").path("status").asText())
+                .isEqualTo("completed");
+        assertThat(pack.path("signature").path("algorithm").asText()).isEqualTo("Ed25519");
+        // jq -cjS .evidence: the canonical bytes the digest and the signature cover
+        String canonical = canonicalJson(pack.path("evidence"));
+        Signature verifier = Signature.getInstance("Ed25519");
+        verifier.initVerify(publicKey);
+        verifier.update(canonical.getBytes(StandardCharsets.UTF_8));
+        assertThat(verifier.verify(Base64.getDecoder()
+                        .decode(pack.path("signature").path("value").asText())))
+                .as("the pack's signature checks out with the executor's published key")
+                .isTrue();
+    }
+
+    /** JSON with object members sorted by name at every level and no whitespace. */
+    private static String canonicalJson(JsonNode node) throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper()
+                .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+        return mapper.writeValueAsString(mapper.convertValue(node, Object.class));
+    }
+
+    /** A fresh Ed25519 key as the executor takes it: base64 of PKCS#8, as openssl genpkey writes it. */
+    private static String evidenceKey() {
+        try {
+            return Base64.getEncoder()
+                    .encodeToString(KeyPairGenerator.getInstance("Ed25519")
+                            .generateKeyPair()
+                            .getPrivate()
+                            .getEncoded());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     @Order(100)
     void noSeededSecretLeaksAnywhere() throws Exception {
         // The seeded values, and every bearer token the flow and the tests sent or were refused with.
@@ -521,6 +575,7 @@ class FlowEndToEndTest {
                 .hasSizeGreaterThanOrEqualTo(2);
         SECRETS.clear();
         SECRETS.addAll(SEEDED_SECRETS);
+        SECRETS.add(EVIDENCE_KEY);
         SECRETS.addAll(tokens);
         Map<String, Set<String>> leaks = new LinkedHashMap<>();
         Map<String, Set<String>> selfCheck = new LinkedHashMap<>();
@@ -587,7 +642,7 @@ class FlowEndToEndTest {
 
         System.out.printf(
                 "e2e: scanned %d Kafka records on %d topics, %d rows in %d tables, %d log files, %d API answers,"
-                        + " %d Slack payloads for %d seeded secrets and %d bearer tokens%n",
+                        + " %d Slack payloads for %d seeded secrets, the evidence signing key and %d bearer tokens%n",
                 records,
                 topics.size(),
                 rows,
@@ -608,8 +663,12 @@ class FlowEndToEndTest {
             if (text.contains(secret)) {
                 // Name a token by its place in the list, never by its value.
                 int i = SEEDED_SECRETS.indexOf(secret);
-                leaks.computeIfAbsent(where, k -> new TreeSet<>())
-                        .add(i >= 0 ? secret : "bearer token #" + SECRETS.indexOf(secret));
+                String name = i >= 0
+                        ? secret
+                        : secret.equals(EVIDENCE_KEY)
+                                ? "the evidence signing key"
+                                : "bearer token #" + SECRETS.indexOf(secret);
+                leaks.computeIfAbsent(where, k -> new TreeSet<>()).add(name);
             }
         }
     }

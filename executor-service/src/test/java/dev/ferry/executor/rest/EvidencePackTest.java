@@ -240,8 +240,15 @@ class EvidencePackTest {
         assertThat(digest.get("value").asText()).isEqualTo(sha256(mapper, evidence));
 
         // The Ed25519 signature over the same bytes checks out with the published public key.
-        Response key = given().get("/api/evidence/signing-key");
+        Response key = given().accept("application/x-pem-file").get("/api/evidence/signing-key");
         key.then().statusCode(200).contentType("application/x-pem-file");
+        given().accept("application/json")
+                .get("/api/evidence/signing-key")
+                .then()
+                .statusCode(200)
+                .body("algorithm", equalTo("Ed25519"))
+                .body("keyId", equalTo(key.header("Ferry-Key-Id")))
+                .body("pem", equalTo(key.asString()));
         PublicKey publicKey = KeyFactory.getInstance("Ed25519")
                 .generatePublic(new X509EncodedKeySpec(
                         Base64.getMimeDecoder().decode(key.asString().replaceAll("-----[A-Z ]+-----", ""))));
