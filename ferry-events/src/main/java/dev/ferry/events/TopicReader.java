@@ -2,6 +2,7 @@ package dev.ferry.events;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -16,15 +17,19 @@ public final class TopicReader {
 
     /** Every record of the topics, topic by topic, in partition order. */
     public static List<ConsumerRecord<String, String>> readToEnd(String bootstrapServers, List<String> topics) {
-        Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class);
+        return readToEnd(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topics);
+    }
+
+    /**
+     * Every record of the topics, with the given client settings (bootstrap servers, and TLS or SASL
+     * settings where the broker wants them).
+     */
+    public static List<ConsumerRecord<String, String>> readToEnd(Map<String, Object> client, List<String> topics) {
+        Map<String, Object> props = new HashMap<>(client);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
             for (String topic : topics) {

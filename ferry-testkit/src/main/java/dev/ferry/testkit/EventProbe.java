@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +23,22 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Lets tests append events as another service would and read back what a service appended. */
 public final class EventProbe {
     private final String bootstrapServers;
+    private final Map<String, String> clientSettings;
 
     public EventProbe(String bootstrapServers) {
+        this(bootstrapServers, Map.of());
+    }
+
+    /** A probe whose clients also take these settings, e.g. TLS for {@link LocalKafka#startTls}. */
+    public EventProbe(String bootstrapServers, Map<String, String> clientSettings) {
         this.bootstrapServers = bootstrapServers;
+        this.clientSettings = Map.copyOf(clientSettings);
+    }
+
+    private Map<String, Object> client() {
+        Map<String, Object> client = new HashMap<>(clientSettings);
+        client.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return client;
     }
 
     /** Appends an event and waits for the broker's acknowledgement. */
@@ -38,15 +52,11 @@ public final class EventProbe {
      */
     public CloudEvent append(String id, String source, FerryEvent data, String traceparent) {
         CloudEvent event = CloudEvent.of(id, source, data, Instant.now());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class))) {
+        Map<String, Object> props = client();
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
             ProducerRecord<String, String> record = EventCodec.toRecord(event);
             if (traceparent != null) {
                 record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
@@ -69,7 +79,7 @@ public final class EventProbe {
 
     /** Every raw record on a topic from the beginning up to its current end. */
     public List<ConsumerRecord<String, String>> records(String topic) {
-        return TopicReader.readToEnd(bootstrapServers, List.of(topic));
+        return TopicReader.readToEnd(client(), List.of(topic));
     }
 
     /** Waits until an event matching the predicate is on the topic. */

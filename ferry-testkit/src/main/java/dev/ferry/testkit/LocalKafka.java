@@ -1,7 +1,10 @@
 package dev.ferry.testkit;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -12,23 +15,64 @@ import org.apache.kafka.server.common.MetadataVersion;
  */
 public final class LocalKafka implements AutoCloseable {
     private final KafkaClusterTestKit cluster;
+    private final Map<String, String> clientSettings;
 
-    private LocalKafka(KafkaClusterTestKit cluster) {
+    private LocalKafka(KafkaClusterTestKit cluster, Map<String, String> clientSettings) {
         this.cluster = cluster;
+        this.clientSettings = clientSettings;
     }
 
     /** Formats and starts a broker under {@code baseDir}, and waits until it accepts clients. */
     public static LocalKafka start(Path baseDir) {
         try {
             Files.createDirectories(baseDir);
-            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                            .setCombined(true)
-                            .setNumBrokerNodes(1)
-                            .setNumControllerNodes(1)
-                            .setBaseDirectory(Files.createTempDirectory(baseDir, "kafka-"))
-                            .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
-                            .build())
-                    .setConfigProp("auto.create.topics.enable", "false")
+            Path dir = Files.createTempDirectory(baseDir, "kafka-");
+            return start(new KafkaClusterTestKit.Builder(nodes(dir).build()), Map.of());
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start the in-process Kafka broker: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A broker whose client listener wants SASL (PLAIN, user {@code plain-admin}, as Kafka's test kit
+     * sets it up); {@link #clientSettings()} carries the credentials. The test kit offers no TLS
+     * listener, so this is how tests prove every client takes the operator's security settings.
+     */
+    public static LocalKafka startSasl(Path baseDir) {
+        try {
+            Files.createDirectories(baseDir);
+            Path dir = Files.createTempDirectory(baseDir, "kafka-sasl-");
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes(dir)
+                    .setBrokerSecurityProtocol(SecurityProtocol.SASL_PLAINTEXT)
+                    .setControllerSecurityProtocol(SecurityProtocol.SASL_PLAINTEXT)
+                    .build());
+            return start(
+                    builder,
+                    Map.of(
+                            "security.protocol",
+                            "SASL_PLAINTEXT",
+                            "sasl.mechanism",
+                            "PLAIN",
+                            "sasl.jaas.config",
+                            "org.apache.kafka.common.security.plain.PlainLoginModule required"
+                                    + " username=\"plain-admin\" password=\"plain-admin-secret\";"));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start the in-process SASL Kafka broker: " + e.getMessage(), e);
+        }
+    }
+
+    private static TestKitNodes.Builder nodes(Path dir) {
+        return new TestKitNodes.Builder()
+                .setCombined(true)
+                .setNumBrokerNodes(1)
+                .setNumControllerNodes(1)
+                .setBaseDirectory(dir)
+                .setBootstrapMetadataVersion(MetadataVersion.latestProduction());
+    }
+
+    private static LocalKafka start(KafkaClusterTestKit.Builder builder, Map<String, String> clientSettings) {
+        try {
+            KafkaClusterTestKit cluster = builder.setConfigProp("auto.create.topics.enable", "false")
                     .setConfigProp("offsets.topic.replication.factor", "1")
                     .setConfigProp("offsets.topic.num.partitions", "1")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
@@ -38,10 +82,15 @@ public final class LocalKafka implements AutoCloseable {
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
-            return new LocalKafka(cluster);
+            return new LocalKafka(cluster, clientSettings);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start the in-process Kafka broker: " + e.getMessage(), e);
         }
+    }
+
+    /** What a client needs besides the bootstrap servers: empty for plain text, the SASL credentials otherwise. */
+    public Map<String, String> clientSettings() {
+        return clientSettings;
     }
 
     public String bootstrapServers() {

@@ -20,7 +20,6 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** Creates the event log's topics with their settings, because the broker must not invent them. */
@@ -30,12 +29,11 @@ public class TopicInitializer {
     private static final String MAX_MESSAGE_BYTES = "max.message.bytes";
 
     private final FerryConfig config;
-    private final String bootstrapServers;
+    private final KafkaClients clients;
 
-    public TopicInitializer(
-            FerryConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public TopicInitializer(FerryConfig config, KafkaClients clients) {
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.clients = clients;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -49,7 +47,7 @@ public class TopicInitializer {
      * Ferry created with a smaller one; nothing else of an existing topic is changed.
      */
     public void ensureTopics() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(clients.admin())) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = Topics.ALL.stream()
                     .filter(spec -> !existing.contains(spec.name()))
@@ -77,7 +75,9 @@ public class TopicInitializer {
             throw new IllegalStateException("Interrupted while creating topics", e);
         } catch (Exception e) {
             throw new IllegalStateException(
-                    "Cannot create the event log topics on " + bootstrapServers + ": " + e.getMessage(), e);
+                    "Cannot create the event log topics on "
+                            + clients.admin().get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG) + ": " + e.getMessage(),
+                    e);
         }
     }
 

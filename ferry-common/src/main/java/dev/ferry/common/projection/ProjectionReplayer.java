@@ -1,5 +1,6 @@
 package dev.ferry.common.projection;
 
+import dev.ferry.common.messaging.KafkaClients;
 import dev.ferry.events.CloudEvent;
 import dev.ferry.events.EventCodec;
 import dev.ferry.events.TopicReader;
@@ -11,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Rebuilds the projection from the beginning of its topics in one transaction, so readers see
@@ -21,18 +21,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ProjectionReplayer {
     private final Projection projection;
     private final Projector projector;
-    private final String bootstrapServers;
+    private final KafkaClients clients;
     private final Vertx vertx;
 
-    public ProjectionReplayer(
-            Projection projection,
-            Projector projector,
-            Vertx vertx,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public ProjectionReplayer(Projection projection, Projector projector, Vertx vertx, KafkaClients clients) {
         this.vertx = vertx;
         this.projection = projection;
         this.projector = projector;
-        this.bootstrapServers = bootstrapServers;
+        this.clients = clients;
     }
 
     /** What a rebuild did. */
@@ -59,7 +55,7 @@ public class ProjectionReplayer {
     }
 
     private List<CloudEvent> readAll() {
-        return TopicReader.readToEnd(bootstrapServers, projection.topics()).stream()
+        return TopicReader.readToEnd(clients.consumer(), projection.topics()).stream()
                 .map(EventCodec::fromRecord)
                 .flatMap(Optional::stream)
                 .toList();

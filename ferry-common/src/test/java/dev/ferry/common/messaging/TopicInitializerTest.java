@@ -50,7 +50,8 @@ class TopicInitializerTest {
                     .all()
                     .get(30, TimeUnit.SECONDS);
 
-            new TopicInitializer(config(), kafka.bootstrapServers()).ensureTopics();
+            new TopicInitializer(config(), new KafkaClients(Map.of("bootstrap.servers", kafka.bootstrapServers())))
+                    .ensureTopics();
 
             assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS))
                     .containsAll(Topics.ALL.stream().map(Topics.TopicSpec::name).toList());
