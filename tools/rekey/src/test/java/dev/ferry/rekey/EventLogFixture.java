@@ -114,9 +114,17 @@ final class EventLogFixture {
     private static void awaitLeaders(Admin admin, List<String> topics) throws Exception {
         long deadline = System.currentTimeMillis() + 120_000;
         while (true) {
-            boolean ready = admin.describeTopics(topics).allTopicNames().get().values().stream()
-                    .flatMap(d -> d.partitions().stream())
-                    .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+            boolean ready;
+            try {
+                ready = admin.describeTopics(topics).allTopicNames().get().values().stream()
+                        .flatMap(d -> d.partitions().stream())
+                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                ready = false; // created, but the broker's metadata does not show it yet
+            }
             if (ready || System.currentTimeMillis() > deadline) {
                 return;
             }
