@@ -8,17 +8,17 @@ import org.junit.jupiter.api.Test;
 
 /** Checked against OpenSSL 3: the key pair and a signature made by {@code openssl pkeyutl -sign -rawin}. */
 class EvidenceSignerTest {
-    /** {@code openssl genpkey -algorithm ed25519}, a throwaway key. */
+    /** A fake key: PKCS#8 around a 32-byte seed that spells FAKE-ferry-unit-evidence-key-002. */
     private static final String PRIVATE_PEM = "-----BEGIN PRIVATE KEY-----\n"
-            + "MC4CAQAwBQYDK2VwBCIEIBU2SbFGDj5q+ScoG4HSWF0CeJsZxlGpvF5hgUJlOz/W\n"
+            + "MC4CAQAwBQYDK2VwBCIEIEZBS0UtZmVycnktdW5pdC1ldmlkZW5jZS1rZXktMDAy\n"
             + "-----END PRIVATE KEY-----\n";
     /** {@code openssl pkey -pubout} of it. */
     private static final String PUBLIC_PEM = "-----BEGIN PUBLIC KEY-----\n"
-            + "MCowBQYDK2VwAyEAlv5b5WR72Z503DpkgZaD/BFOYvn2X/q1QenuEdMIHZ8=\n"
+            + "MCowBQYDK2VwAyEAmA8CcLLndzEumUiKE7c1+laV1rGYEaunS5Uhd8Yv6Zs=\n"
             + "-----END PUBLIC KEY-----\n";
     /** {@code printf 'hello\n' | openssl pkeyutl -sign -inkey key.pem -rawin | base64}. */
     private static final String OPENSSL_SIGNATURE =
-            "1TPI3X9hoe65g+Ez9HvtgH6GZlkbxVvlVaP9j8q/+Wh8Hv7CrbJAka/giiHRObBpDdDBPJaJcBSXFjFpZck2Ag==";
+            "5YQ3cOsPm+KdwkWd5Nxx585LfHJ4AUg7A03Xb2KX1iWrdSJY3juMrEpHsCLJg8yY9a3WHQjto4iCGNLEPjztAA==";
 
     @Test
     void thePublicKeyIsDerivedFromThePrivateKeyAsOpensslDerivesIt() {
@@ -40,7 +40,7 @@ class EvidenceSignerTest {
     @Test
     void theKeyMayBeGivenWithoutItsPemLines() {
         EvidenceSigner signer =
-                new EvidenceSigner(Optional.of("MC4CAQAwBQYDK2VwBCIEIBU2SbFGDj5q+ScoG4HSWF0CeJsZxlGpvF5hgUJlOz/W"));
+                new EvidenceSigner(Optional.of("MC4CAQAwBQYDK2VwBCIEIEZBS0UtZmVycnktdW5pdC1ldmlkZW5jZS1rZXktMDAy"));
         assertThat(signer.publicKeyPem()).contains(PUBLIC_PEM);
     }
 
