@@ -10,6 +10,7 @@ import dev.ferry.executor.repository.Repositories;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The audit side of the executor's projection: an entry per audited event ({@link AuditTrail}) and
@@ -27,69 +28,72 @@ public class AuditProjection {
     }
 
     public Uni<Void> apply(CloudEvent event) {
-        Uni<Void> entry = AuditTrail.entryOf(event)
-                .map(r -> lateDecision(event.data(), r).flatMap(audit::persist).replaceWithVoid())
-                .orElseGet(() -> Uni.createFrom().voidItem());
-        return entry.flatMap(v -> planVersion(event.data()));
+        Optional<AuditRecord> entry = AuditTrail.entryOf(event);
+        Object data = event.data();
+        if (data instanceof PlanApproved a) {
+            return decide(entry, a.planId(), a.version(), "approved", a.approvedBy(), a.approvedAt(), a.comment());
+        } else if (data instanceof PlanRejected r) {
+            return decide(entry, r.planId(), r.version(), "rejected", r.rejectedBy(), r.rejectedAt(), r.comment());
+        }
+        return persist(entry)
+                .flatMap(v -> data instanceof PlanProposed p
+                        ? proposed(p)
+                        : Uni.createFrom().voidItem());
     }
 
     public Uni<Void> reset() {
         return audit.deleteAll().flatMap(n -> versions.deleteAll()).replaceWithVoid();
     }
 
-    /**
-     * A decision on a plan version that an earlier decision already settled had no effect (the
-     * first on the log wins): its entry says so instead of claiming it was accepted.
-     */
-    private Uni<AuditRecord> lateDecision(Object data, AuditRecord entry) {
-        if (!(data instanceof PlanApproved) && !(data instanceof PlanRejected)) {
-            return Uni.createFrom().item(entry);
-        }
-        return versions.find(entry.planId, entry.planVersion).map(v -> {
-            if (v != null && v.decision != null) {
-                entry.outcome = AuditTrail.REJECTED;
-                entry.reason = "Plan " + entry.planId + " v" + entry.planVersion + " was already " + v.decision + " by "
-                        + v.decidedBy + "; this later decision had no effect";
+    private Uni<Void> persist(Optional<AuditRecord> entry) {
+        return entry.map(r -> audit.persist(r).replaceWithVoid())
+                .orElseGet(() -> Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> proposed(PlanProposed p) {
+        return versions.find(p.planId(), p.version()).flatMap(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().voidItem();
             }
-            return entry;
+            PlanVersionRecord v = new PlanVersionRecord();
+            v.planId = p.planId();
+            v.version = p.version();
+            v.environment = p.environment();
+            v.planHash = p.planHash();
+            v.production = p.production();
+            v.stepCount = p.steps().size();
+            v.requestedBy = p.requestedBy();
+            v.proposedAt = p.proposedAt();
+            return versions.persist(v).replaceWithVoid();
         });
     }
 
-    private Uni<Void> planVersion(Object data) {
-        if (data instanceof PlanProposed p) {
-            return versions.find(p.planId(), p.version()).flatMap(existing -> {
-                if (existing != null) {
-                    return Uni.createFrom().voidItem();
-                }
-                PlanVersionRecord v = new PlanVersionRecord();
-                v.planId = p.planId();
-                v.version = p.version();
-                v.environment = p.environment();
-                v.planHash = p.planHash();
-                v.production = p.production();
-                v.stepCount = p.steps().size();
-                v.requestedBy = p.requestedBy();
-                v.proposedAt = p.proposedAt();
-                return versions.persist(v).replaceWithVoid();
-            });
-        } else if (data instanceof PlanApproved a) {
-            return decide(a.planId(), a.version(), "approved", a.approvedBy(), a.approvedAt(), a.comment());
-        } else if (data instanceof PlanRejected r) {
-            return decide(r.planId(), r.version(), "rejected", r.rejectedBy(), r.rejectedAt(), r.comment());
-        }
-        return Uni.createFrom().voidItem();
-    }
-
-    private Uni<Void> decide(String planId, int version, String decision, String by, Instant at, String comment) {
-        return versions.find(planId, version)
-                .invoke(v -> {
-                    if (v != null && v.decision == null) {
-                        v.decision = decision;
-                        v.decidedBy = by;
-                        v.decidedAt = at;
-                        v.decisionComment = comment;
-                    }
-                })
-                .replaceWithVoid();
+    /**
+     * Records the first decision about a plan version; a later one had no effect (the first on the
+     * log wins), and its entry says so instead of claiming it was accepted.
+     */
+    private Uni<Void> decide(
+            Optional<AuditRecord> entry,
+            String planId,
+            int version,
+            String decision,
+            String by,
+            Instant at,
+            String comment) {
+        return versions.find(planId, version).flatMap(v -> {
+            if (v != null && v.decision != null) {
+                entry.ifPresent(r -> {
+                    r.outcome = AuditTrail.REJECTED;
+                    r.reason = "Plan " + planId + " v" + version + " was already " + v.decision + " by " + v.decidedBy
+                            + "; this later decision had no effect";
+                });
+            } else if (v != null) {
+                v.decision = decision;
+                v.decidedBy = by;
+                v.decidedAt = at;
+                v.decisionComment = comment;
+            }
+            return persist(entry);
+        });
     }
 }

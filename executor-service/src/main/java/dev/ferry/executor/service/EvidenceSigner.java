@@ -29,7 +29,10 @@ import java.util.Optional;
 public class EvidenceSigner {
     public static final String ALGORITHM = "Ed25519";
 
-    private final Optional<KeyPair> keys;
+    private final Optional<Keys> keys;
+
+    /** The configured key pair and its id, worked out once. */
+    private record Keys(KeyPair pair, String id) {}
 
     @Inject
     public EvidenceSigner(ExecutorConfig config) {
@@ -37,7 +40,10 @@ public class EvidenceSigner {
     }
 
     EvidenceSigner(Optional<String> privateKey) {
-        this.keys = privateKey.filter(k -> !k.isBlank()).map(EvidenceSigner::pair);
+        this.keys = privateKey
+                .filter(k -> !k.isBlank())
+                .map(EvidenceSigner::pair)
+                .map(p -> new Keys(p, keyId(p.getPublic())));
     }
 
     /** A signature and the id of the key that made it. */
@@ -45,12 +51,12 @@ public class EvidenceSigner {
 
     /** The signature of the canonical evidence text, or empty when no signing key is configured. */
     public Optional<Signed> sign(String canonical) {
-        return keys.map(pair -> {
+        return keys.map(k -> {
             try {
                 Signature signature = Signature.getInstance(ALGORITHM);
-                signature.initSign(pair.getPrivate());
+                signature.initSign(k.pair().getPrivate());
                 signature.update(canonical.getBytes(StandardCharsets.UTF_8));
-                return new Signed(keyId(pair.getPublic()), Base64.getEncoder().encodeToString(signature.sign()));
+                return new Signed(k.id(), Base64.getEncoder().encodeToString(signature.sign()));
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("Cannot sign the evidence pack: " + e.getMessage(), e);
             }
@@ -59,15 +65,15 @@ public class EvidenceSigner {
 
     /** The public key as PEM, for {@code openssl pkeyutl -verify}; empty when packs are not signed. */
     public Optional<String> publicKeyPem() {
-        return keys.map(pair -> "-----BEGIN PUBLIC KEY-----\n"
+        return keys.map(k -> "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                        .encodeToString(pair.getPublic().getEncoded())
+                        .encodeToString(k.pair().getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n");
     }
 
     /** The key's id: the first 16 hex digits of SHA-256 over the public key's DER encoding. */
     public Optional<String> keyId() {
-        return keys.map(pair -> keyId(pair.getPublic()));
+        return keys.map(Keys::id);
     }
 
     private static String keyId(PublicKey key) {
