@@ -117,19 +117,30 @@ public class PlanProjection implements Projection {
         });
     }
 
-    /** The first decision on the log about the latest version stands; later ones change nothing. */
+    /**
+     * The first decision on the log about the latest version stands; later ones, and decisions about
+     * a version already superseded, change nothing.
+     */
     private Uni<Void> decided(
             String eventId, String planId, int version, String status, String by, String comment, Instant at) {
-        return plans.findById(planId)
-                .invoke(plan -> {
-                    if (plan != null && plan.version == version && PlanState.PROPOSED.equals(plan.status)) {
-                        plan.status = status;
-                        plan.decidedEventId = eventId;
-                        plan.decidedBy = by;
-                        plan.comment = comment;
-                        plan.decidedAt = at;
-                    }
-                })
-                .replaceWithVoid();
+        return plans.findById(planId).flatMap(plan -> {
+            if (plan == null || plan.version != version || !PlanState.PROPOSED.equals(plan.status)) {
+                return Uni.createFrom().voidItem();
+            }
+            plan.status = status;
+            plan.decidedEventId = eventId;
+            plan.decidedBy = by;
+            plan.comment = comment;
+            plan.decidedAt = at;
+            return versions.find(planId, version)
+                    .invoke(v -> {
+                        if (v != null) {
+                            v.decision = status;
+                            v.decidedEventId = eventId;
+                            v.decidedBy = by;
+                        }
+                    })
+                    .replaceWithVoid();
+        });
     }
 }

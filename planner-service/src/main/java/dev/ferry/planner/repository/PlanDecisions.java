@@ -19,13 +19,17 @@ public class PlanDecisions {
         this.pool = pool;
     }
 
-    /** The latest version's status and the event whose decision stands (null while undecided). */
-    public record Standing(int version, String status, String eventId, String decidedBy) {}
+    /**
+     * What the projection shows about one version: the plan's latest version, and the decision that
+     * stood for the asked version (status, event and person; null while undecided).
+     */
+    public record Standing(int latestVersion, String decision, String eventId, String decidedBy) {}
 
-    /** The plan's standing, or null when the projection does not know the plan. */
-    public Uni<Standing> of(String planId) {
-        return pool.preparedQuery("select version, status, decided_event_id, decided_by from plan where id = $1")
-                .execute(Tuple.of(planId))
+    /** The standing of a plan's version, or null when the projection does not know the plan. */
+    public Uni<Standing> of(String planId, int version) {
+        return pool.preparedQuery("select p.version, v.decision, v.decided_event_id, v.decided_by from plan p"
+                        + " left join plan_version v on v.id = $2 where p.id = $1")
+                .execute(Tuple.of(planId, PlanVersionEntity.key(planId, version)))
                 .map(rows -> {
                     RowIterator<Row> it = rows.iterator();
                     if (!it.hasNext()) {

@@ -33,6 +33,15 @@ public class PlanVersionEntity extends PanacheEntityBase {
     @Column(name = "document_json")
     public String documentJson;
 
+    /** {@code approved} or {@code rejected} once the first decision about this version is applied. */
+    public String decision;
+
+    @Column(name = "decided_event_id")
+    public String decidedEventId;
+
+    @Column(name = "decided_by")
+    public String decidedBy;
+
     public static String key(String planId, int version) {
         return planId + "#" + version;
     }

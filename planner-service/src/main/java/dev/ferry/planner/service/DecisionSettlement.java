@@ -31,15 +31,16 @@ public class DecisionSettlement {
     }
 
     /**
-     * The caller's outcome once the projection has settled the version, a 409 when another event
-     * decided it, or the outcome as appended when the projection does not settle it in time.
+     * The caller's outcome once the projection has settled the version; a 409 when another event
+     * decided it or a newer version superseded it first; the outcome as appended when the
+     * projection does not settle it in time.
      */
     public Uni<PlanService.DecisionOutcome> stood(PlanService.DecisionOutcome mine) {
         long attempts = Math.max(1, timeout.toMillis() / POLL.toMillis());
         return Uni.createFrom()
-                .deferred(() -> decisions.of(mine.planId()))
+                .deferred(() -> decisions.of(mine.planId(), mine.version()))
                 .map(s -> {
-                    if (s == null || (s.version() == mine.version() && s.eventId() == null)) {
+                    if (s == null || (s.eventId() == null && s.latestVersion() == mine.version())) {
                         throw new NotSettled();
                     }
                     return s;
@@ -49,9 +50,17 @@ public class DecisionSettlement {
                 .withBackOff(POLL, POLL)
                 .atMost(attempts)
                 .map(s -> {
-                    if (s.version() == mine.version() && !mine.eventId().equals(s.eventId())) {
+                    if (s.eventId() == null) {
+                        // decisions and proposals share the plan's partition, so the projection
+                        // applied the newer proposal before this decision: it decided nothing
                         throw ProblemException.conflict("Plan " + mine.planId() + " version " + mine.version()
-                                + " was " + s.status() + " by " + s.decidedBy()
+                                + " was superseded by version " + s.latestVersion()
+                                + " before this decision reached the log, so it has no effect;"
+                                + " review version " + s.latestVersion() + " instead");
+                    }
+                    if (!mine.eventId().equals(s.eventId())) {
+                        throw ProblemException.conflict("Plan " + mine.planId() + " version " + mine.version()
+                                + " was " + s.decision() + " by " + s.decidedBy()
                                 + " just before this decision, which therefore has no effect");
                     }
                     return mine;

@@ -92,7 +92,13 @@ public class PlanService {
 
     /** One stored version. */
     public record VersionSummary(
-            int version, String discoveryId, String planHash, Instant proposedAt, boolean latest) {}
+            int version,
+            String discoveryId,
+            String planHash,
+            Instant proposedAt,
+            boolean latest,
+            String decision,
+            String decidedBy) {}
 
     /** How each Heroku feature of each app maps, with counts per app. */
     public record FidelityReport(String planId, int version, List<AppFidelity> apps) {}
@@ -119,7 +125,13 @@ public class PlanService {
         return find(id).flatMap(plan -> versions.versionsOf(id)
                 .map(list -> list.stream()
                         .map(v -> new VersionSummary(
-                                v.version, v.discoveryId, v.planHash, v.proposedAt, v.version == plan.version))
+                                v.version,
+                                v.discoveryId,
+                                v.planHash,
+                                v.proposedAt,
+                                v.version == plan.version,
+                                v.decision,
+                                v.decidedBy))
                         .toList()));
     }
 

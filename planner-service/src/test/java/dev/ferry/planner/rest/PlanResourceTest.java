@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.ferry.events.CloudEvent;
@@ -365,6 +366,44 @@ class PlanResourceTest {
                 .then()
                 .statusCode(200)
                 .body("find { it.id == 'scale:acme-shop/worker' }.parameters.containerCount", equalTo("1"));
+    }
+
+    @Test
+    void eachVersionKeepsTheDecisionThatStoodAndADecisionAboutASupersededVersionChangesNothing() {
+        EstateDiscovered first = Estates.shop("d-keep-1", "alice", "acc-keep");
+        String planId = propose(first, 1);
+        given().auth()
+                .oauth2(Tokens.of("approver"))
+                .contentType("application/json")
+                .body("{\"version\": 1}")
+                .post("/api/plans/" + planId + "/approval")
+                .then()
+                .statusCode(200);
+        propose(Estates.withWorkers(first, "d-keep-2", 3), 2);
+        // an approval of version 2 that reached the log after version 3 was proposed decides nothing
+        propose(Estates.withWorkers(first, "d-keep-3", 4), 3);
+        new EventProbe(bootstrap)
+                .append(
+                        EventIds.random(),
+                        "/ferry/planner",
+                        new PlanApproved(planId, 2, "approver2", null, Estates.AT));
+        given().auth()
+                .oauth2(Tokens.of("approver"))
+                .contentType("application/json")
+                .body("{\"version\": 3, \"comment\": \"not yet\"}")
+                .post("/api/plans/" + planId + "/rejection")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("rejected"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get("/api/plans/" + planId + "/versions")
+                        .then()
+                        .statusCode(200)
+                        .body("find { it.version == 1 }.decision", equalTo("approved"))
+                        .body("find { it.version == 1 }.decidedBy", equalTo("approver"))
+                        .body("find { it.version == 2 }.decision", nullValue())
+                        .body("find { it.version == 3 }.decision", equalTo("rejected"))
+                        .body("find { it.version == 3 }.latest", equalTo(true)));
     }
 
     @Test

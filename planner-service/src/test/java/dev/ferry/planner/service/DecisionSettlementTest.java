@@ -30,7 +30,7 @@ class DecisionSettlementTest {
         }
 
         @Override
-        public Uni<Standing> of(String planId) {
+        public Uni<Standing> of(String planId, int version) {
             reads++;
             if (startsUnknown && reads == 1) {
                 return Uni.createFrom().nullItem(); // the projection has no row for the plan yet
@@ -47,7 +47,7 @@ class DecisionSettlementTest {
     @Test
     void theCallersDecisionStandsOnceTheProjectionRecordsIt() {
         Projection projection = new Projection(
-                true, new Standing(1, "proposed", null, null), new Standing(1, "approved", "event-mine", "bob"));
+                true, new Standing(1, null, null, null), new Standing(1, "approved", "event-mine", "bob"));
         assertThat(settle(projection, Duration.ofSeconds(5))).isEqualTo(MINE);
         assertThat(projection.reads).isEqualTo(3);
     }
@@ -55,7 +55,7 @@ class DecisionSettlementTest {
     @Test
     void anotherDecisionFirstOnTheLogIsAConflictNamingWhoDecided() {
         Projection projection = new Projection(
-                false, new Standing(1, "proposed", null, null), new Standing(1, "rejected", "event-theirs", "carol"));
+                false, new Standing(1, null, null, null), new Standing(1, "rejected", "event-theirs", "carol"));
         assertThatThrownBy(() -> settle(projection, Duration.ofSeconds(5)))
                 .isInstanceOfSatisfying(
                         ProblemException.class, e -> assertThat(e.status()).isEqualTo(409))
@@ -64,14 +64,25 @@ class DecisionSettlementTest {
 
     @Test
     void aProjectionThatDoesNotSettleInTimeLeavesTheOutcomeAsAppended() {
-        Projection projection = new Projection(false, new Standing(1, "proposed", null, null));
+        Projection projection = new Projection(false, new Standing(1, null, null, null));
         assertThat(settle(projection, Duration.ofMillis(200))).isEqualTo(MINE);
         assertThat(projection.reads).isBetween(2, 6);
     }
 
     @Test
-    void aNewerVersionProposedMeanwhileEndsTheWait() {
-        Projection projection = new Projection(false, new Standing(2, "proposed", null, null));
+    void aDecisionThatLandedAfterANewerProposalIsAConflictNamingTheNewVersion() {
+        Projection projection = new Projection(false, new Standing(2, null, null, null));
+        assertThatThrownBy(() -> settle(projection, Duration.ofSeconds(5)))
+                .isInstanceOfSatisfying(
+                        ProblemException.class, e -> assertThat(e.status()).isEqualTo(409))
+                .hasMessageContaining("version 1 was superseded by version 2")
+                .hasMessageContaining("review version 2 instead");
+        assertThat(projection.reads).isEqualTo(1);
+    }
+
+    @Test
+    void aDecisionThatStoodBeforeANewerProposalStillStands() {
+        Projection projection = new Projection(false, new Standing(2, "approved", "event-mine", "bob"));
         assertThat(settle(projection, Duration.ofSeconds(5))).isEqualTo(MINE);
         assertThat(projection.reads).isEqualTo(1);
     }
