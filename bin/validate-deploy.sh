@@ -104,7 +104,7 @@ if ((${#rendered[@]} > 0)); then
 fi
 
 # ---- 3. Strimzi custom resources ---------------------------------------------------------------------
-step "3. Strimzi resources (Kafka, KafkaNodePool, KafkaTopic) against Strimzi's API model"
+step "3. Strimzi resources (Kafka, KafkaNodePool, KafkaTopic, KafkaUser) against Strimzi's API model"
 if [[ ${FERRY_VALIDATE_SKIP_STRIMZI:-0} == 1 ]]; then
   echo "  SKIPPED (FERRY_VALIDATE_SKIP_STRIMZI=1)"
 elif [[ -z $custom_dir ]] || ! ls "$custom_dir"/*-custom.yaml >/dev/null 2>&1; then

@@ -164,6 +164,23 @@ function ferryRules(env, docs, facts, documented) {
     if (!cond) fail(env, what, message);
   };
   const of = (kind) => docs.filter((d) => d.kind === kind);
+  const tlsPorts = (of("Kafka")[0]?.spec?.kafka?.listeners ?? []).filter((l) => l.tls === true && l.authentication?.type === "tls").map((l) => l.port);
+
+  // Production: the services reach Kafka on a mutual-TLS listener, with stores mounted from Secrets.
+  const kafkaOverTls = (c, pod, settings, id) => {
+    ok(settings.KAFKA_SECURITY_PROTOCOL === "SSL", id, `${c.name}: KAFKA_SECURITY_PROTOCOL must be SSL, found '${settings.KAFKA_SECURITY_PROTOCOL}'`);
+    const port = Number(String(settings.KAFKA_BOOTSTRAP ?? "").split(":").pop());
+    ok(tlsPorts.includes(port), id, `${c.name}: KAFKA_BOOTSTRAP '${settings.KAFKA_BOOTSTRAP}' is not a mutual-TLS listener's port (${tlsPorts})`);
+    for (const key of ["KAFKA_SSL_TRUSTSTORE_LOCATION", "KAFKA_SSL_KEYSTORE_LOCATION"]) {
+      const file = settings[key] ?? "";
+      const mount = (c.volumeMounts ?? []).find((m) => file.startsWith(m.mountPath + "/"));
+      const vol = mount && (pod.volumes ?? []).find((v) => v.name === mount.name);
+      ok(vol?.secret && (vol.secret.items ?? []).some((i) => `${mount.mountPath}/${i.path}` === file), id,
+        `${c.name}: ${key} '${file}' is not a file of a mounted Secret`);
+    }
+    ok((c.env ?? []).some((e) => e.name === "KAFKA_SSL_KEYSTORE_PASSWORD" && e.valueFrom?.secretKeyRef), id,
+      `${c.name}: KAFKA_SSL_KEYSTORE_PASSWORD must come from a Secret`);
+  };
 
   ok(of("Secret").length === 0, "Secrets", "a Secret is rendered: secrets are referenced, never filled in here");
 
@@ -211,7 +228,11 @@ function ferryRules(env, docs, facts, documented) {
         id, `${c.name}: FERRY_OIDC_ISSUER must name the overlay's issuer in a ConfigMap, found '${settings.FERRY_OIDC_ISSUER}'`);
       if (env === "production") {
         ok(settings.FERRY_OIDC_ISSUER?.startsWith("https://"), id, `${c.name}: production's issuer must be https`);
+        kafkaOverTls(c, pod, settings, id);
       }
+    }
+    for (const v of pod.volumes ?? []) {
+      if (v.secret) ok(documented.has(v.secret.secretName), id, `Secret ${v.secret.secretName} (volume ${v.name}) is not documented in k8s/README.md`);
     }
     const name = dep.metadata.name;
     const hpa = of("HorizontalPodAutoscaler").find((h) => h.spec.scaleTargetRef?.name === name);
@@ -260,6 +281,9 @@ function ferryRules(env, docs, facts, documented) {
     for (const h of of("HorizontalPodAutoscaler")) ok(h.spec.minReplicas >= 2, idOf(h), "production needs minReplicas >= 2");
     const pool = of("KafkaNodePool")[0];
     ok(pool?.spec?.replicas >= 3, "KafkaNodePool", "production needs at least 3 Kafka nodes");
+    for (const l of kafka?.spec?.kafka?.listeners ?? []) {
+      ok(l.tls === true && l.authentication?.type === "tls", idOf(kafka), `production listener ${l.name} must be mutual TLS (tls: true, authentication tls)`);
+    }
   }
   return checks;
 }
@@ -286,6 +310,9 @@ const MUTATIONS = [
   ["rules", "no default-deny NetworkPolicy", (docs) => { const i = docs.findIndex((d) => d.kind === "NetworkPolicy" && d.metadata.name === "default-deny-all"); docs.splice(i, 1); }],
   ["rules", "a liveness probe on the wrong path", (docs) => { firstService(docs).spec.template.spec.containers[0].livenessProbe.httpGet.path = "/"; }],
   ["rules", "the OIDC tenant turned off", (docs) => { docs.filter((d) => d.kind === "ConfigMap" && d.data?.FERRY_AUTH_ENABLED).forEach((d) => { d.data.FERRY_AUTH_ENABLED = "false"; }); }],
+  ["rules", "a plain Kafka listener in production", (docs) => { docs.find((d) => d.kind === "Kafka").spec.kafka.listeners.push({ name: "plain", port: 9092, type: "internal", tls: false }); }],
+  ["rules", "a service on Kafka without its client certificate", (docs) => { const c = firstService(docs).spec.template.spec.containers[0]; c.volumeMounts = c.volumeMounts.filter((m) => m.name !== "kafka-client"); }],
+  ["rules", "a service on the plain Kafka port", (docs) => { docs.filter((d) => d.kind === "ConfigMap" && d.data?.KAFKA_BOOTSTRAP).forEach((d) => { d.data.KAFKA_BOOTSTRAP = "ferry-kafka-kafka-bootstrap:9092"; }); }],
   ["rules", "the placeholder issuer left in", (docs) => { docs.filter((d) => d.kind === "ConfigMap" && d.data?.FERRY_OIDC_ISSUER).forEach((d) => { d.data.FERRY_OIDC_ISSUER = "https://issuer.invalid/realms/ferry"; }); }],
 ];
 

@@ -35,8 +35,7 @@ public final class LocalKafka implements AutoCloseable {
 
     /**
      * A broker whose client listener wants SASL (PLAIN, user {@code plain-admin}, as Kafka's test kit
-     * sets it up); {@link #clientSettings()} carries the credentials. The test kit offers no TLS
-     * listener, so this is how tests prove every client takes the operator's security settings.
+     * sets it up); {@link #clientSettings()} carries the credentials.
      */
     public static LocalKafka startSasl(Path baseDir) {
         try {
@@ -58,6 +57,51 @@ public final class LocalKafka implements AutoCloseable {
                                     + " username=\"plain-admin\" password=\"plain-admin-secret\";"));
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start the in-process SASL Kafka broker: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A broker whose client listener speaks TLS only and wants a client certificate (mutual TLS, as
+     * Strimzi's {@code tls} listener with {@code authentication: tls}); {@link #clientSettings()}
+     * carries the trust store (PEM, like Strimzi's cluster CA) and the client's PKCS12 key store.
+     * Kafka's test kit has no TLS option, so the listener's protocol and stores are set here.
+     */
+    public static LocalKafka startTls(Path baseDir) {
+        try {
+            Files.createDirectories(baseDir);
+            Path dir = Files.createTempDirectory(baseDir, "kafka-tls-");
+            TestCertificates certs = TestCertificates.create(dir.resolve("certs"));
+            TestKitNodes nodes = nodes(dir).build();
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes)
+                    .setConfigProp(
+                            "listener.security.protocol.map",
+                            nodes.brokerListenerName().value() + ":SSL,"
+                                    + nodes.controllerListenerName().value() + ":PLAINTEXT")
+                    .setConfigProp("ssl.client.auth", "required")
+                    .setConfigProp("ssl.keystore.type", "PKCS12")
+                    .setConfigProp(
+                            "ssl.keystore.location", certs.brokerKeyStore().toString())
+                    .setConfigProp("ssl.keystore.password", certs.password())
+                    .setConfigProp("ssl.truststore.type", "PEM")
+                    .setConfigProp(
+                            "ssl.truststore.location", certs.brokerTrusts().toString());
+            return start(
+                    builder,
+                    Map.of(
+                            "security.protocol",
+                            "SSL",
+                            "ssl.truststore.type",
+                            "PEM",
+                            "ssl.truststore.location",
+                            certs.brokerCertificate().toString(),
+                            "ssl.keystore.type",
+                            "PKCS12",
+                            "ssl.keystore.location",
+                            certs.clientKeyStore().toString(),
+                            "ssl.keystore.password",
+                            certs.password()));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start the in-process TLS Kafka broker: " + e.getMessage(), e);
         }
     }
 
@@ -88,7 +132,7 @@ public final class LocalKafka implements AutoCloseable {
         }
     }
 
-    /** What a client needs besides the bootstrap servers: empty for plain text, the SASL credentials otherwise. */
+    /** What a client needs besides the bootstrap servers: empty for plain text, credentials and stores otherwise. */
     public Map<String, String> clientSettings() {
         return clientSettings;
     }

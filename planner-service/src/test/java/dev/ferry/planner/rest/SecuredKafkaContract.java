@@ -13,57 +13,53 @@ import dev.ferry.events.Topics;
 import dev.ferry.events.plan.PlanApproved;
 import dev.ferry.planner.Estates;
 import dev.ferry.planner.domain.PlanRules;
-import dev.ferry.testkit.AsUser;
 import dev.ferry.testkit.EventProbe;
-import dev.ferry.testkit.KafkaSaslTestResource;
-import dev.ferry.testkit.OidcTestResource;
-import dev.ferry.testkit.PostgresTestResource;
 import dev.ferry.testkit.Tokens;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
- * The planner on a broker that wants SASL credentials, configured the way an operator does it (the
+ * The planner on a broker that wants credentials, configured the way an operator does it (the
  * {@code kafka.*} settings, {@code KAFKA_*} in the environment): the messaging connector, the topic
- * creation at start and the projection replay all connect with them. TLS settings travel the same
- * way (Kafka's test kit has no TLS listener to prove it with).
+ * creation at start and the projection replay all connect with them. One subclass per protocol.
  */
-@QuarkusTest
-@AsUser("everyone")
-@WithTestResource(KafkaSaslTestResource.class)
-@WithTestResource(OidcTestResource.class)
-@WithTestResource(
-        value = PostgresTestResource.class,
-        initArgs = @ResourceArg(name = "database", value = "ferry_planner_sasl"))
-class KafkaSecurityTest {
+abstract class SecuredKafkaContract {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    /** The {@code kafka.*} settings (without the prefix) a client of this broker needs. */
+    abstract List<String> clientSettingNames();
+
+    /** The protocol the operator's settings name. */
+    abstract String protocol();
 
     /** Read when used: the other test classes of this module start the service without these settings. */
     private static String setting(String name) {
         return ConfigProvider.getConfig().getValue("kafka." + name, String.class);
     }
 
+    EventProbe withSettings(List<String> names) {
+        Map<String, String> settings = new HashMap<>(Map.of("request.timeout.ms", "3000", "max.block.ms", "3000"));
+        names.forEach(name -> settings.put(name, setting(name)));
+        return new EventProbe(bootstrap, settings);
+    }
+
     private EventProbe secured() {
         return new EventProbe(
-                bootstrap,
-                Map.of(
-                        "security.protocol", setting("security.protocol"),
-                        "sasl.mechanism", setting("sasl.mechanism"),
-                        "sasl.jaas.config", setting("sasl.jaas.config")));
+                bootstrap, clientSettingNames().stream().collect(Collectors.toMap(n -> n, n -> setting(n))));
     }
 
     @Test
     void theWholePlanFlowRunsWithTheOperatorsKafkaSecuritySettings() {
-        assertThat(setting("security.protocol")).isEqualTo("SASL_PLAINTEXT");
+        assertThat(setting("security.protocol")).isEqualTo(protocol());
         // topics were created at start by the service's own admin client, signed in
-        var estate = Estates.shop("d-sasl", "alice", "acc-sasl");
+        var estate = Estates.shop("d-secured", "alice", "acc-secured");
         secured().append(EventIds.random(), "/ferry/inventory", estate);
         String planId = PlanRules.planId(estate.account().id(), PlanRules.ACCOUNT_SCOPE);
         await().atMost(Duration.ofSeconds(60))
@@ -99,7 +95,7 @@ class KafkaSecurityTest {
 
     @Test
     void aClientWithoutTheCredentialsIsNotServed() {
-        EventProbe plain = new EventProbe(bootstrap, Map.of("request.timeout.ms", "3000", "max.block.ms", "3000"));
+        EventProbe plain = withSettings(List.of());
         assertThatThrownBy(() -> plain.append(
                         EventIds.random(), "/ferry/inventory", Estates.shop("d-plain", "alice", "acc-plain")))
                 .isInstanceOf(IllegalStateException.class);
