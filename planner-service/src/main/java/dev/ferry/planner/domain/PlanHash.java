@@ -4,7 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ferry.events.EventCodec;
 import dev.ferry.events.plan.FidelityItem;
 import dev.ferry.events.plan.PlanStep;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -23,14 +28,27 @@ public final class PlanHash {
 
     public static String of(
             String planId, String environment, boolean production, List<PlanStep> steps, List<FidelityItem> fidelity) {
-        return of(canonicalJson(
-                planId,
-                environment,
-                production,
-                steps.stream().map(StepView::of).toList(),
-                fidelity));
+        MessageDigest sha256 = sha256();
+        // streamed: the canonical JSON's UTF-8 bytes reach the digest without a 20 MB string; through a
+        // Writer, since Jackson's byte generator would escape surrogate pairs and change the hash
+        try (Writer digest = new OutputStreamWriter(
+                new DigestOutputStream(OutputStream.nullOutputStream(), sha256), StandardCharsets.UTF_8)) {
+            EventCodec.mapper()
+                    .writeValue(
+                            digest,
+                            new Canonical(
+                                    planId,
+                                    environment,
+                                    production,
+                                    steps.stream().map(StepView::of).toList(),
+                                    fidelity));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write a plan as JSON", e);
+        }
+        return hex(sha256.digest());
     }
 
+    /** The canonical JSON itself, for reading what the hash covers. */
     static String canonicalJson(
             String planId, String environment, boolean production, List<StepView> steps, List<FidelityItem> fidelity) {
         try {
@@ -41,12 +59,20 @@ public final class PlanHash {
         }
     }
 
+    /** The hash of a canonical JSON text. */
     static String of(String json) {
+        return hex(sha256().digest(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
+    }
+
+    private static String hex(byte[] digest) {
+        return "sha256:" + HexFormat.of().formatHex(digest);
     }
 }

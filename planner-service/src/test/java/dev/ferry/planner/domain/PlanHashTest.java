@@ -1,0 +1,37 @@
+package dev.ferry.planner.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.events.plan.FidelityItem;
+import dev.ferry.events.plan.PlanProposed;
+import dev.ferry.planner.RandomEstates;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlanHashTest {
+
+    private static String ofText(PlanProposed plan, List<FidelityItem> fidelity) {
+        return PlanHash.of(PlanHash.canonicalJson(
+                plan.planId(),
+                plan.environment(),
+                plan.production(),
+                plan.steps().stream().map(StepView::of).toList(),
+                fidelity));
+    }
+
+    @Test
+    void theStreamedHashIsTheHashOfTheCanonicalJsonText() {
+        PlanProposed plan = PlanRules.propose(RandomEstates.estate(7, 20));
+        assertThat(plan.planHash()).isEqualTo(ofText(plan, plan.fidelity()));
+    }
+
+    @Test
+    void nonAsciiAndControlCharactersHashAsTheirUtf8Text() {
+        PlanProposed plan = PlanRules.propose(RandomEstates.estate(8, 3));
+        List<FidelityItem> fidelity = new ArrayList<>(plan.fidelity());
+        fidelity.add(new FidelityItem("café-app", "größe", "partial", "naïve \"quoted\" \u0001 tab\t 😀 \u2028 end"));
+        String streamed = PlanHash.of(plan.planId(), plan.environment(), plan.production(), plan.steps(), fidelity);
+        assertThat(streamed).isEqualTo(ofText(plan, fidelity)).isNotEqualTo(plan.planHash());
+    }
+}
