@@ -26,6 +26,7 @@ import dev.ferry.events.plan.PlanStep;
 import dev.ferry.events.secret.SealedSecret;
 import dev.ferry.events.secret.SecretBox;
 import dev.ferry.notifier.NotifierTestResources;
+import dev.ferry.notifier.messaging.PauseOnShutdown;
 import dev.ferry.testkit.AsUser;
 import dev.ferry.testkit.EventProbe;
 import dev.ferry.testkit.KafkaTestResource;
@@ -37,6 +38,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.reactive.messaging.ChannelRegistry;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +90,40 @@ class DeliveryResourceTest {
                 .delete("/_receiver/faults")
                 .then()
                 .statusCode(204);
+    }
+
+    @Inject
+    PauseOnShutdown pauseOnShutdown;
+
+    @Inject
+    ChannelRegistry channels;
+
+    @Test
+    void atShutdownEveryConsumerStopsTakingRecordsAndWhatItLeftIsHandledLater() throws Exception {
+        // every channel fed by a connector (the emitter's channel is fed by the service itself)
+        assertThat(channels.getIncomingNames().stream()
+                        .filter(name -> !channels.getEmitterNames().contains(name)))
+                .containsExactlyInAnyOrderElementsOf(PauseOnShutdown.CHANNELS);
+        String migrationId = "mig-" + EventIds.random();
+        pauseOnShutdown.onShutdown(null);
+        try {
+            PauseOnShutdown.CHANNELS.forEach(name ->
+                    assertThat(channels.getPausable(name).isPaused()).as(name).isTrue());
+            append(new StepSucceeded(
+                    migrationId,
+                    "app:paused-web",
+                    "ensure-app",
+                    "Created app paused-web",
+                    Map.of(),
+                    10,
+                    Instant.now()));
+            Thread.sleep(3_000); // long enough for an unpaused consumer to have posted it (median 7 ms)
+            assertThat(messagesAbout(migrationId)).isEmpty();
+        } finally {
+            PauseOnShutdown.CHANNELS.forEach(name -> channels.getPausable(name).resume());
+        }
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(messagesAbout(migrationId)).hasSize(1));
     }
 
     @Test
