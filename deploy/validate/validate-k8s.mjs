@@ -52,10 +52,27 @@ function topicsFromSource() {
 }
 
 /** Secret names k8s/README.md documents (the `ferry-...` names in its Secrets table). */
+// What each service consumes, from its application.properties: topic -> consumer group.
+function consumedBy(service) {
+  let props;
+  try {
+    props = readFileSync(join(repoRoot, service, "src/main/resources/application.properties"), "utf8");
+  } catch {
+    return null;
+  }
+  const channels = {};
+  for (const m of props.matchAll(/^mp\.messaging\.incoming\.([\w-]+)\.(topic|group\.id)=(.+)$/gm)) {
+    (channels[m[1]] ??= {})[m[2]] = m[3].trim();
+  }
+  return Object.values(channels).filter((c) => c.topic);
+}
+
 function documentedSecrets() {
   const readme = readFileSync(join(repoRoot, "k8s/README.md"), "utf8");
   const table = readme.split("## Secrets")[1] ?? "";
-  return new Set([...table.matchAll(/^\|\s*`([a-z0-9-]+)`/gm)].map((m) => m[1]));
+  // every backticked name in a row's first cell
+  const cells = [...table.matchAll(/^\|([^|\n]*)\|/gm)].map((m) => m[1]);
+  return new Set(cells.flatMap((cell) => [...cell.matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1])));
 }
 
 // ---- pass 1: schemas ----------------------------------------------------------------------------
@@ -180,6 +197,26 @@ function ferryRules(env, docs, facts, documented) {
     }
     ok((c.env ?? []).some((e) => e.name === "KAFKA_SSL_KEYSTORE_PASSWORD" && e.valueFrom?.secretKeyRef), id,
       `${c.name}: KAFKA_SSL_KEYSTORE_PASSWORD must come from a Secret`);
+    // The key store is the service's own KafkaUser, allowed what the service consumes and no more.
+    const keyStore = (c.volumeMounts ?? []).find((m) => (settings.KAFKA_SSL_KEYSTORE_LOCATION ?? "").startsWith(m.mountPath + "/"));
+    const secret = (pod.volumes ?? []).find((v) => v.name === keyStore?.name)?.secret?.secretName;
+    const user = of("KafkaUser").find((u) => u.metadata.name === secret);
+    ok(user, id, `${c.name}: the Kafka key store Secret '${secret}' is not a KafkaUser of this render`);
+    if (!user) return;
+    const acls = user.spec?.authorization?.type === "simple" ? user.spec.authorization.acls ?? [] : [];
+    ok(acls.length > 0, idOf(user), "needs simple authorization with ACLs");
+    const allows = (type, name, op) => acls.some((a) => a.resource?.type === type && (a.operations ?? []).includes(op) &&
+      (a.resource.patternType === "prefix" ? name.startsWith(a.resource.name) : a.resource.name === name));
+    for (const a of acls) {
+      ok(a.resource?.name && a.resource.name !== "*" && !(a.operations ?? []).some((o) => ["All", "Create", "Delete", "Alter", "AlterConfigs", "ClusterAction"].includes(o)),
+        idOf(user), `ACL ${JSON.stringify(a)} grants more than reading and writing named topics and groups`);
+    }
+    const consumed = consumedBy(c.name);
+    ok(consumed, id, `${c.name}: no ${c.name}/src/main/resources/application.properties to compare its KafkaUser with`);
+    for (const ch of consumed ?? []) {
+      ok(allows("topic", ch.topic, "Read") && allows("topic", ch.topic, "Describe"), idOf(user), `${c.name} consumes ${ch.topic} but may not read it`);
+      ok(ch["group.id"] && allows("group", ch["group.id"], "Read"), idOf(user), `${c.name} consumes in group ${ch["group.id"]} but may not use it`);
+    }
   };
 
   ok(of("Secret").length === 0, "Secrets", "a Secret is rendered: secrets are referenced, never filled in here");
@@ -313,6 +350,9 @@ const MUTATIONS = [
   ["rules", "a plain Kafka listener in production", (docs) => { docs.find((d) => d.kind === "Kafka").spec.kafka.listeners.push({ name: "plain", port: 9092, type: "internal", tls: false }); }],
   ["rules", "a service on Kafka without its client certificate", (docs) => { const c = firstService(docs).spec.template.spec.containers[0]; c.volumeMounts = c.volumeMounts.filter((m) => m.name !== "kafka-client"); }],
   ["rules", "a service on the plain Kafka port", (docs) => { docs.filter((d) => d.kind === "ConfigMap" && d.data?.KAFKA_BOOTSTRAP).forEach((d) => { d.data.KAFKA_BOOTSTRAP = "ferry-kafka-kafka-bootstrap:9092"; }); }],
+  ["rules", "a KafkaUser that cannot read a topic its service consumes", (docs) => { const u = docs.find((d) => d.kind === "KafkaUser" && d.metadata.name === "ferry-planner"); u.spec.authorization.acls = u.spec.authorization.acls.filter((a) => a.resource.name !== "ferry.commands"); }],
+  ["rules", "a KafkaUser allowed everything", (docs) => { docs.find((d) => d.kind === "KafkaUser").spec.authorization.acls.push({ resource: { type: "topic", name: "*", patternType: "literal" }, operations: ["All"] }); }],
+  ["rules", "a service presenting another service's certificate", (docs) => { const d = docs.find((x) => x.kind === "Deployment" && x.metadata.name === "planner-service"); d.spec.template.spec.volumes.find((x) => x.name === "kafka-client").secret.secretName = "ferry-executor"; }],
   ["rules", "the placeholder issuer left in", (docs) => { docs.filter((d) => d.kind === "ConfigMap" && d.data?.FERRY_OIDC_ISSUER).forEach((d) => { d.data.FERRY_OIDC_ISSUER = "https://issuer.invalid/realms/ferry"; }); }],
 ];
 

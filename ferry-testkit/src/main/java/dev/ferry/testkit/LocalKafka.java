@@ -14,8 +14,12 @@ import org.apache.kafka.server.common.MetadataVersion;
  * ends.
  */
 public final class LocalKafka implements AutoCloseable {
+    /** The principal of {@link #clientSettings()} on a TLS broker: the client certificate's subject. */
+    public static final String CLIENT_PRINCIPAL = "User:CN=ferry-test-client";
+
     private final KafkaClusterTestKit cluster;
     private final Map<String, String> clientSettings;
+    private Map<String, String> superUser;
 
     private LocalKafka(KafkaClusterTestKit cluster, Map<String, String> clientSettings) {
         this.cluster = cluster;
@@ -67,6 +71,15 @@ public final class LocalKafka implements AutoCloseable {
      * Kafka's test kit has no TLS option, so the listener's protocol and stores are set here.
      */
     public static LocalKafka startTls(Path baseDir) {
+        return startTls(baseDir, false);
+    }
+
+    /**
+     * As {@link #startTls(Path)}; with {@code authorize}, the broker also enforces ACLs (Strimzi's
+     * {@code simple} authorization): the client, {@link #CLIENT_PRINCIPAL}, may do only what ACLs
+     * grant it, and {@link #superUserSettings()} connect as the broker itself to grant them.
+     */
+    public static LocalKafka startTls(Path baseDir, boolean authorize) {
         try {
             Files.createDirectories(baseDir);
             Path dir = Files.createTempDirectory(baseDir, "kafka-tls-");
@@ -85,24 +98,35 @@ public final class LocalKafka implements AutoCloseable {
                     .setConfigProp("ssl.truststore.type", "PEM")
                     .setConfigProp(
                             "ssl.truststore.location", certs.brokerTrusts().toString());
-            return start(
-                    builder,
-                    Map.of(
-                            "security.protocol",
-                            "SSL",
-                            "ssl.truststore.type",
-                            "PEM",
-                            "ssl.truststore.location",
-                            certs.brokerCertificate().toString(),
-                            "ssl.keystore.type",
-                            "PKCS12",
-                            "ssl.keystore.location",
-                            certs.clientKeyStore().toString(),
-                            "ssl.keystore.password",
-                            certs.password()));
+            if (authorize) {
+                // the broker (its own certificate) and the plain-text controller listener are trusted
+                builder.setConfigProp(
+                                "authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                        .setConfigProp("super.users", "User:CN=localhost;User:ANONYMOUS")
+                        .setConfigProp("allow.everyone.if.no.acl.found", "false");
+            }
+            LocalKafka kafka = start(builder, tlsClient(certs, certs.clientKeyStore()));
+            kafka.superUser = tlsClient(certs, certs.brokerKeyStore());
+            return kafka;
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start the in-process TLS Kafka broker: " + e.getMessage(), e);
         }
+    }
+
+    private static Map<String, String> tlsClient(TestCertificates certs, Path keyStore) {
+        return Map.of(
+                "security.protocol",
+                "SSL",
+                "ssl.truststore.type",
+                "PEM",
+                "ssl.truststore.location",
+                certs.brokerCertificate().toString(),
+                "ssl.keystore.type",
+                "PKCS12",
+                "ssl.keystore.location",
+                keyStore.toString(),
+                "ssl.keystore.password",
+                certs.password());
     }
 
     private static TestKitNodes.Builder nodes(Path dir) {
@@ -135,6 +159,11 @@ public final class LocalKafka implements AutoCloseable {
     /** What a client needs besides the bootstrap servers: empty for plain text, credentials and stores otherwise. */
     public Map<String, String> clientSettings() {
         return clientSettings;
+    }
+
+    /** Settings that connect as a super user: the client's own on a broker that does not authorize. */
+    public Map<String, String> superUserSettings() {
+        return superUser == null ? clientSettings : superUser;
     }
 
     public String bootstrapServers() {

@@ -1,36 +1,86 @@
 package dev.ferry.testkit;
 
+import dev.ferry.events.Topics;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * Gives a {@code @QuarkusTest} a real Kafka broker that wants credentials, and the service the
  * {@code kafka.*} settings that carry them, as an operator would set {@code KAFKA_SECURITY_PROTOCOL}
- * and the rest. Init arg {@code protocol}: {@code sasl} (SASL PLAIN, the default) or {@code tls}
- * (mutual TLS with a PEM trust store and a PKCS12 key store, as on Strimzi's TLS listener).
+ * and the rest. Init arg {@code protocol}: {@code sasl} (SASL PLAIN, the default), {@code tls}
+ * (mutual TLS with a PEM trust store and a PKCS12 key store, as on Strimzi's TLS listener), or
+ * {@code tls-acl}: mutual TLS with ACLs enforced, the service granted exactly the ACLs of the
+ * {@code KafkaUser} named by init arg {@code kafka-user} in the file {@code kafka-users} (a path from
+ * the module's directory); the topics are created beforehand and the service does not create them,
+ * as in production. The super user's settings are passed as {@code ferry-test.kafka-super.*}.
  */
 public class SecuredKafkaTestResource implements QuarkusTestResourceLifecycleManager {
     private String protocol = "sasl";
+    private String kafkaUser;
+    private Path kafkaUsers;
     private LocalKafka kafka;
 
     @Override
     public void init(Map<String, String> initArgs) {
         protocol = initArgs.getOrDefault("protocol", protocol);
-        if (!protocol.equals("sasl") && !protocol.equals("tls")) {
-            throw new IllegalArgumentException("protocol must be sasl or tls, not " + protocol);
+        if (!List.of("sasl", "tls", "tls-acl").contains(protocol)) {
+            throw new IllegalArgumentException("protocol must be sasl, tls or tls-acl, not " + protocol);
+        }
+        if (protocol.equals("tls-acl")) {
+            kafkaUser = required(initArgs, "kafka-user");
+            kafkaUsers = Path.of(required(initArgs, "kafka-users"));
         }
     }
 
     @Override
     public Map<String, String> start() {
         Path base = Path.of("target", "kafka");
-        kafka = protocol.equals("tls") ? LocalKafka.startTls(base) : LocalKafka.startSasl(base);
+        kafka = switch (protocol) {
+            case "tls" -> LocalKafka.startTls(base);
+            case "tls-acl" -> LocalKafka.startTls(base, true);
+            default -> LocalKafka.startSasl(base);
+        };
         Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         kafka.clientSettings().forEach((key, value) -> config.put("kafka." + key, value));
+        if (protocol.equals("tls-acl")) {
+            grant();
+            config.put("ferry.topics.create", "false");
+            kafka.superUserSettings().forEach((key, value) -> config.put("ferry-test.kafka-super." + key, value));
+        }
         return config;
+    }
+
+    /** Creates the event log's topics and grants the service its KafkaUser's ACLs, as the super user. */
+    private void grant() {
+        Map<String, Object> admin = new HashMap<>(kafka.superUserSettings());
+        admin.put("bootstrap.servers", kafka.bootstrapServers());
+        try (Admin client = Admin.create(admin)) {
+            client.createTopics(Topics.ALL.stream()
+                            .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1).configs(t.config()))
+                            .toList())
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+            client.createAcls(StrimziAcls.of(kafkaUsers, kafkaUser, LocalKafka.CLIENT_PRINCIPAL))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot prepare the authorizing broker: " + e.getMessage(), e);
+        }
+    }
+
+    private static String required(Map<String, String> args, String name) {
+        String value = args.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("SecuredKafkaTestResource needs init arg " + name);
+        }
+        return value;
     }
 
     @Override

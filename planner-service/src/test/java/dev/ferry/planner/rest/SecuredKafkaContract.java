@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The planner on a broker that wants credentials, configured the way an operator does it (the
  * {@code kafka.*} settings, {@code KAFKA_*} in the environment): the messaging connector, the topic
- * creation at start and the projection replay all connect with them. One subclass per protocol.
+ * creation at start and the projection replay all connect with them. One subclass per protocol;
+ * {@link KafkaAclTest} adds the production ACLs.
  */
 abstract class SecuredKafkaContract {
     @ConfigProperty(name = "kafka.bootstrap.servers")
