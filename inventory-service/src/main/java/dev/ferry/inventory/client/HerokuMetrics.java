@@ -12,16 +12,22 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class HerokuMetrics {
+    /**
+     * Shared by every instance and read through a supplier the registry holds strongly: a registry
+     * keeps the first gauge registered under a name (Quarkus' global registry does so across a
+     * restart in one JVM), and a gauge bound weakly to one instance reads NaN once it is collected.
+     */
+    private static volatile double remaining = Double.NaN;
+
     private final MeterRegistry registry;
     private final Counter rateLimited;
-    private volatile double remaining = Double.NaN;
 
     public HerokuMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.rateLimited = Counter.builder("ferry.inventory.heroku.rate.limited")
                 .description("Heroku answers that were 429 Too Many Requests")
                 .register(registry);
-        Gauge.builder("ferry.inventory.heroku.ratelimit.remaining", this, m -> m.remaining)
+        Gauge.builder("ferry.inventory.heroku.ratelimit.remaining", () -> remaining)
                 .description("The last RateLimit-Remaining Heroku reported for the account")
                 .register(registry);
     }
@@ -40,7 +46,7 @@ public class HerokuMetrics {
 
     /** Heroku's count of requests left. */
     public void remaining(int value) {
-        remaining = value;
+        HerokuMetrics.remaining = value;
     }
 
     static String statusClass(int status) {
