@@ -71,8 +71,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The whole of Ferry on one machine: a real Kafka broker and PostgreSQL server, an OIDC issuer, the
  * three simulators and the four services from their packaged jars, each in its own process, each
- * service accepting only bearer tokens from that issuer. The flow runs once (as {@code bin/demo}
- * runs it, as two people with their own tokens); each test then checks one outcome.
+ * service accepting only bearer tokens from that issuer. Kafka is secured as in production: mutual
+ * TLS only, topics created beforehand, and each service presents its own certificate and may do only
+ * what its KafkaUser in k8s/overlays/production/kafka-users.yaml allows. The flow runs once (as
+ * {@code bin/demo} runs it, as two people with their own tokens); each test then checks one outcome.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FlowEndToEndTest {
@@ -119,6 +121,9 @@ class FlowEndToEndTest {
             "executor-service", "ferry_executor",
             "notifier-service", "ferry_notifier");
 
+    /** Production's KafkaUsers and their ACLs, which the broker enforces for each service. */
+    static final Path KAFKA_USERS = Path.of("..", "k8s", "overlays", "production", "kafka-users.yaml");
+
     static final Path WORK = Path.of("target", "e2e").toAbsolutePath();
     static final Path LOGS = WORK.resolve("logs");
 
@@ -140,6 +145,11 @@ class FlowEndToEndTest {
     /** {@link #API} as vera, a viewer: the tests' reads of the services. */
     static HttpApi reader;
 
+    /** The KafkaUser (and client certificate) of a service: inventory-service is ferry-inventory. */
+    static String kafkaUser(String service) {
+        return "ferry-" + service.replace("-service", "");
+    }
+
     @BeforeAll
     static void runTheFlow() throws Exception {
         Map<String, Path> jars = packagedJars();
@@ -147,7 +157,11 @@ class FlowEndToEndTest {
         Files.createDirectories(LOGS);
 
         long t0 = System.nanoTime();
-        kafka = LocalKafka.start(WORK.resolve("kafka"));
+        kafka = LocalKafka.startTls(
+                WORK.resolve("kafka"),
+                true,
+                SERVICES.keySet().stream().map(FlowEndToEndTest::kafkaUser).toList());
+        SERVICES.keySet().forEach(service -> kafka.grant(KAFKA_USERS, kafkaUser(service), kafkaUser(service)));
         postgres = LocalPostgres.start(WORK.resolve("postgres"));
         DATABASES.values().forEach(postgres::createDatabase);
         redis = LocalRedis.start(WORK.resolve("redis"));
@@ -193,6 +207,8 @@ class FlowEndToEndTest {
         for (String service : SERVICES.keySet()) {
             Map<String, String> props = new LinkedHashMap<>();
             props.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+            kafka.clientSettings(kafkaUser(service)).forEach((key, value) -> props.put("kafka." + key, value));
+            props.put("ferry.topics.create", "false");
             props.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(DATABASES.get(service)));
             props.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(DATABASES.get(service)));
             props.put("quarkus.datasource.username", LocalPostgres.USER);
@@ -360,7 +376,7 @@ class FlowEndToEndTest {
     @Test
     @Order(4)
     void everyStepLeftItsEventsOnTheMigrationsTopic() {
-        EventProbe probe = new EventProbe(kafka.bootstrapServers());
+        EventProbe probe = new EventProbe(kafka.bootstrapServers(), kafka.superUserSettings());
         List<CloudEvent> events = probe.readAll(Topics.MIGRATIONS).stream()
                 .filter(e -> e.subject().equals(result.migrationId()))
                 .toList();
@@ -586,9 +602,11 @@ class FlowEndToEndTest {
                 .containsOnlyKeys("self-check", "self-check token");
 
         // Every record on every topic: key, value and headers.
-        EventProbe probe = new EventProbe(kafka.bootstrapServers());
+        EventProbe probe = new EventProbe(kafka.bootstrapServers(), kafka.superUserSettings());
         Set<String> topics;
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+        Map<String, Object> adminSettings = new LinkedHashMap<>(kafka.superUserSettings());
+        adminSettings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (Admin admin = Admin.create(adminSettings)) {
             topics = new TreeSet<>(admin.listTopics().names().get(30, TimeUnit.SECONDS));
         }
         assertThat(topics).contains(Topics.INVENTORY, Topics.PLANS, Topics.MIGRATIONS, Topics.NOTIFICATIONS);

@@ -1,9 +1,16 @@
 package dev.ferry.testkit;
 
+import dev.ferry.events.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -14,12 +21,13 @@ import org.apache.kafka.server.common.MetadataVersion;
  * ends.
  */
 public final class LocalKafka implements AutoCloseable {
-    /** The principal of {@link #clientSettings()} on a TLS broker: the client certificate's subject. */
-    public static final String CLIENT_PRINCIPAL = "User:CN=ferry-test-client";
+    /** The client of {@link #startTls(Path)}; its principal is {@code User:CN=ferry-test-client}. */
+    public static final String TEST_CLIENT = "ferry-test-client";
 
     private final KafkaClusterTestKit cluster;
     private final Map<String, String> clientSettings;
     private Map<String, String> superUser;
+    private final Map<String, Map<String, String>> clients = new HashMap<>();
 
     private LocalKafka(KafkaClusterTestKit cluster, Map<String, String> clientSettings) {
         this.cluster = cluster;
@@ -71,19 +79,21 @@ public final class LocalKafka implements AutoCloseable {
      * Kafka's test kit has no TLS option, so the listener's protocol and stores are set here.
      */
     public static LocalKafka startTls(Path baseDir) {
-        return startTls(baseDir, false);
+        return startTls(baseDir, false, List.of(TEST_CLIENT));
     }
 
     /**
-     * As {@link #startTls(Path)}; with {@code authorize}, the broker also enforces ACLs (Strimzi's
-     * {@code simple} authorization): the client, {@link #CLIENT_PRINCIPAL}, may do only what ACLs
-     * grant it, and {@link #superUserSettings()} connect as the broker itself to grant them.
+     * As {@link #startTls(Path)}, with a certificate for each named client ({@link
+     * #clientSettings(String)}; the first is {@link #clientSettings()}), whose principal is {@code
+     * User:CN=<name>}. With {@code authorize} the broker also enforces ACLs (Strimzi's {@code simple}
+     * authorization): clients may do only what {@link #grant} allows them, and {@link
+     * #superUserSettings()} connect as the broker itself.
      */
-    public static LocalKafka startTls(Path baseDir, boolean authorize) {
+    public static LocalKafka startTls(Path baseDir, boolean authorize, List<String> clients) {
         try {
             Files.createDirectories(baseDir);
             Path dir = Files.createTempDirectory(baseDir, "kafka-tls-");
-            TestCertificates certs = TestCertificates.create(dir.resolve("certs"));
+            TestCertificates certs = TestCertificates.create(dir.resolve("certs"), clients);
             TestKitNodes nodes = nodes(dir).build();
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes)
                     .setConfigProp(
@@ -105,8 +115,13 @@ public final class LocalKafka implements AutoCloseable {
                         .setConfigProp("super.users", "User:CN=localhost;User:ANONYMOUS")
                         .setConfigProp("allow.everyone.if.no.acl.found", "false");
             }
-            LocalKafka kafka = start(builder, tlsClient(certs, certs.clientKeyStore()));
+            LocalKafka kafka =
+                    start(builder, tlsClient(certs, certs.clientKeyStores().get(clients.get(0))));
             kafka.superUser = tlsClient(certs, certs.brokerKeyStore());
+            for (String client : clients) {
+                kafka.clients.put(
+                        client, tlsClient(certs, certs.clientKeyStores().get(client)));
+            }
             return kafka;
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start the in-process TLS Kafka broker: " + e.getMessage(), e);
@@ -127,6 +142,41 @@ public final class LocalKafka implements AutoCloseable {
                 keyStore.toString(),
                 "ssl.keystore.password",
                 certs.password());
+    }
+
+    /** The settings of a named client of a TLS broker, which connect with its own certificate. */
+    public Map<String, String> clientSettings(String client) {
+        Map<String, String> settings = clients.get(client);
+        if (settings == null) {
+            throw new IllegalArgumentException("No client certificate named " + client + "; have " + clients.keySet());
+        }
+        return settings;
+    }
+
+    /**
+     * As the super user: creates the event log's topics (one replica, as Strimzi would from
+     * k8s/base/kafka/topics.yaml) when missing, and grants {@code User:CN=<client>} the ACLs of the
+     * {@code KafkaUser} named {@code kafkaUser} in {@code kafkaUsers}.
+     */
+    public void grant(Path kafkaUsers, String kafkaUser, String client) {
+        Map<String, Object> admin = new HashMap<>(superUserSettings());
+        admin.put("bootstrap.servers", bootstrapServers());
+        try (Admin a = Admin.create(admin)) {
+            Set<String> existing = a.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = Topics.ALL.stream()
+                    .filter(t -> !existing.contains(t.name()))
+                    .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1).configs(t.config()))
+                    .toList();
+            if (!missing.isEmpty()) {
+                a.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            }
+            a.createAcls(StrimziAcls.of(kafkaUsers, kafkaUser, "User:CN=" + client))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(
+                    "Cannot grant " + client + " the ACLs of " + kafkaUser + ": " + e.getMessage(), e);
+        }
     }
 
     private static TestKitNodes.Builder nodes(Path dir) {

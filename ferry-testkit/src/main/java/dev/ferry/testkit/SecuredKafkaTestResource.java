@@ -1,14 +1,10 @@
 package dev.ferry.testkit;
 
-import dev.ferry.events.Topics;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * Gives a {@code @QuarkusTest} a real Kafka broker that wants credentials, and the service the
@@ -43,36 +39,18 @@ public class SecuredKafkaTestResource implements QuarkusTestResourceLifecycleMan
         Path base = Path.of("target", "kafka");
         kafka = switch (protocol) {
             case "tls" -> LocalKafka.startTls(base);
-            case "tls-acl" -> LocalKafka.startTls(base, true);
+            case "tls-acl" -> LocalKafka.startTls(base, true, List.of(LocalKafka.TEST_CLIENT));
             default -> LocalKafka.startSasl(base);
         };
         Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         kafka.clientSettings().forEach((key, value) -> config.put("kafka." + key, value));
         if (protocol.equals("tls-acl")) {
-            grant();
+            kafka.grant(kafkaUsers, kafkaUser, LocalKafka.TEST_CLIENT);
             config.put("ferry.topics.create", "false");
             kafka.superUserSettings().forEach((key, value) -> config.put("ferry-test.kafka-super." + key, value));
         }
         return config;
-    }
-
-    /** Creates the event log's topics and grants the service its KafkaUser's ACLs, as the super user. */
-    private void grant() {
-        Map<String, Object> admin = new HashMap<>(kafka.superUserSettings());
-        admin.put("bootstrap.servers", kafka.bootstrapServers());
-        try (Admin client = Admin.create(admin)) {
-            client.createTopics(Topics.ALL.stream()
-                            .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1).configs(t.config()))
-                            .toList())
-                    .all()
-                    .get(30, TimeUnit.SECONDS);
-            client.createAcls(StrimziAcls.of(kafkaUsers, kafkaUser, LocalKafka.CLIENT_PRINCIPAL))
-                    .all()
-                    .get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot prepare the authorizing broker: " + e.getMessage(), e);
-        }
     }
 
     private static String required(Map<String, String> args, String name) {

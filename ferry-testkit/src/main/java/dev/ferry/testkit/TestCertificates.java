@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -13,27 +15,35 @@ import java.util.concurrent.TimeUnit;
  * so tests need nothing else; valid for two days and for localhost only.
  */
 public record TestCertificates(
-        Path brokerKeyStore, Path brokerCertificate, Path clientKeyStore, Path brokerTrusts, String password) {
+        Path brokerKeyStore,
+        Path brokerCertificate,
+        Map<String, Path> clientKeyStores,
+        Path brokerTrusts,
+        String password) {
 
     /** Visibly a test value: it protects key stores that live in a test's target directory. */
     private static final String PASSWORD = "FAKE-ferry-test-store";
 
-    /** Creates both key pairs under {@code dir}. */
-    public static TestCertificates create(Path dir) {
+    /**
+     * Creates the broker's key pair and one per client under {@code dir}; a client's certificate
+     * subject is {@code CN=<name>}, so its Kafka principal is {@code User:CN=<name>}.
+     */
+    public static TestCertificates create(Path dir, List<String> clients) {
         try {
             Files.createDirectories(dir);
             Path broker = keyPair(dir, "broker", "CN=localhost", "SAN=dns:localhost,ip:127.0.0.1");
-            Path client = keyPair(dir, "client", "CN=ferry-test-client", null);
             Path brokerPem = exportCertificate(dir, broker, "broker");
-            Path clientPem = exportCertificate(dir, client, "client");
-            // the broker trusts its own certificate (it is its own inter-broker client) and the client's
+            // the broker trusts its own certificate (it is its own inter-broker client) and each client's
+            StringBuilder trusted = new StringBuilder(Files.readString(brokerPem, StandardCharsets.US_ASCII));
+            Map<String, Path> stores = new LinkedHashMap<>();
+            for (String client : clients) {
+                Path store = keyPair(dir, client, "CN=" + client, null);
+                trusted.append(Files.readString(exportCertificate(dir, store, client), StandardCharsets.US_ASCII));
+                stores.put(client, store);
+            }
             Path trusts = dir.resolve("broker-trusts.pem");
-            Files.writeString(
-                    trusts,
-                    Files.readString(brokerPem, StandardCharsets.US_ASCII)
-                            + Files.readString(clientPem, StandardCharsets.US_ASCII),
-                    StandardCharsets.US_ASCII);
-            return new TestCertificates(broker, brokerPem, client, trusts, PASSWORD);
+            Files.writeString(trusts, trusted, StandardCharsets.US_ASCII);
+            return new TestCertificates(broker, brokerPem, Map.copyOf(stores), trusts, PASSWORD);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write test certificates under " + dir + ": " + e.getMessage(), e);
         }
