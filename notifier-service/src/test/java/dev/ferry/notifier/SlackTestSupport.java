@@ -31,7 +31,12 @@ public final class SlackTestSupport {
     private final String receiverUrl;
 
     public SlackTestSupport(String bootstrap, String receiverUrl) {
-        this.probe = new EventProbe(bootstrap);
+        this(bootstrap, Map.of(), receiverUrl);
+    }
+
+    /** With the settings a client of a secured broker needs (the tests read and append as the super user). */
+    public SlackTestSupport(String bootstrap, Map<String, String> clientSettings, String receiverUrl) {
+        this.probe = new EventProbe(bootstrap, clientSettings);
         this.receiverUrl = receiverUrl;
     }
 
