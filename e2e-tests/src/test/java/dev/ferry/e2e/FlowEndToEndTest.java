@@ -58,7 +58,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
@@ -161,6 +160,7 @@ class FlowEndToEndTest {
                 WORK.resolve("kafka"),
                 true,
                 SERVICES.keySet().stream().map(FlowEndToEndTest::kafkaUser).toList());
+        kafka.createTopics();
         SERVICES.keySet().forEach(service -> kafka.grant(KAFKA_USERS, kafkaUser(service), kafkaUser(service)));
         postgres = LocalPostgres.start(WORK.resolve("postgres"));
         DATABASES.values().forEach(postgres::createDatabase);
@@ -604,9 +604,7 @@ class FlowEndToEndTest {
         // Every record on every topic: key, value and headers.
         EventProbe probe = new EventProbe(kafka.bootstrapServers(), kafka.superUserSettings());
         Set<String> topics;
-        Map<String, Object> adminSettings = new LinkedHashMap<>(kafka.superUserSettings());
-        adminSettings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        try (Admin admin = Admin.create(adminSettings)) {
+        try (Admin admin = kafka.admin()) {
             topics = new TreeSet<>(admin.listTopics().names().get(30, TimeUnit.SECONDS));
         }
         assertThat(topics).contains(Topics.INVENTORY, Topics.PLANS, Topics.MIGRATIONS, Topics.NOTIFICATIONS);

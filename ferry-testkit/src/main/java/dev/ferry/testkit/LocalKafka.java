@@ -87,7 +87,7 @@ public final class LocalKafka implements AutoCloseable {
      * #clientSettings(String)}; the first is {@link #clientSettings()}), whose principal is {@code
      * User:CN=<name>}. With {@code authorize} the broker also enforces ACLs (Strimzi's {@code simple}
      * authorization): clients may do only what {@link #grant} allows them, and {@link
-     * #superUserSettings()} connect as the broker itself.
+     * #superUserSettings()} (and {@link #admin()}) connect as the broker itself.
      */
     public static LocalKafka startTls(Path baseDir, boolean authorize, List<String> clients) {
         try {
@@ -153,24 +153,36 @@ public final class LocalKafka implements AutoCloseable {
         return settings;
     }
 
+    /** An admin client connected as the super user; the caller closes it. */
+    public Admin admin() {
+        Map<String, Object> settings = new HashMap<>(superUserSettings());
+        settings.put("bootstrap.servers", bootstrapServers());
+        return Admin.create(settings);
+    }
+
     /**
-     * As the super user: creates the event log's topics (one replica, as Strimzi would from
-     * k8s/base/kafka/topics.yaml) when missing, and grants {@code User:CN=<client>} the ACLs of the
-     * {@code KafkaUser} named {@code kafkaUser} in {@code kafkaUsers}.
+     * Creates the event log's missing topics with their settings and one replica, as Strimzi would
+     * from k8s/base/kafka/topics.yaml before any service starts.
      */
-    public void grant(Path kafkaUsers, String kafkaUser, String client) {
-        Map<String, Object> admin = new HashMap<>(superUserSettings());
-        admin.put("bootstrap.servers", bootstrapServers());
-        try (Admin a = Admin.create(admin)) {
-            Set<String> existing = a.listTopics().names().get(30, TimeUnit.SECONDS);
+    public void createTopics() {
+        try (Admin admin = admin()) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = Topics.ALL.stream()
                     .filter(t -> !existing.contains(t.name()))
                     .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1).configs(t.config()))
                     .toList();
             if (!missing.isEmpty()) {
-                a.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
             }
-            a.createAcls(StrimziAcls.of(kafkaUsers, kafkaUser, "User:CN=" + client))
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot create the event log's topics: " + e.getMessage(), e);
+        }
+    }
+
+    /** Grants {@code User:CN=<client>} the ACLs of the {@code KafkaUser} named {@code kafkaUser} in {@code kafkaUsers}. */
+    public void grant(Path kafkaUsers, String kafkaUser, String client) {
+        try (Admin admin = admin()) {
+            admin.createAcls(StrimziAcls.of(kafkaUsers, kafkaUser, "User:CN=" + client))
                     .all()
                     .get(30, TimeUnit.SECONDS);
         } catch (Exception e) {

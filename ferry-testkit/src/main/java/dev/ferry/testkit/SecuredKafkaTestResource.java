@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Gives a {@code @QuarkusTest} a real Kafka broker that wants credentials, and the service the
@@ -14,9 +16,11 @@ import java.util.Map;
  * {@code tls-acl}: mutual TLS with ACLs enforced, the service granted exactly the ACLs of the
  * {@code KafkaUser} named by init arg {@code kafka-user} in the file {@code kafka-users} (a path from
  * the module's directory); the topics are created beforehand and the service does not create them,
- * as in production. The super user's settings are passed as {@code ferry-test.kafka-super.*}.
+ * as in production. The test reads the super user's settings with {@link #superUserSettings()}.
  */
 public class SecuredKafkaTestResource implements QuarkusTestResourceLifecycleManager {
+    private static final String SUPER_USER = "ferry-test.kafka-super.";
+
     private String protocol = "sasl";
     private String kafkaUser;
     private Path kafkaUsers;
@@ -46,11 +50,27 @@ public class SecuredKafkaTestResource implements QuarkusTestResourceLifecycleMan
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         kafka.clientSettings().forEach((key, value) -> config.put("kafka." + key, value));
         if (protocol.equals("tls-acl")) {
+            kafka.createTopics();
             kafka.grant(kafkaUsers, kafkaUser, LocalKafka.TEST_CLIENT);
             config.put("ferry.topics.create", "false");
-            kafka.superUserSettings().forEach((key, value) -> config.put("ferry-test.kafka-super." + key, value));
+            kafka.superUserSettings().forEach((key, value) -> config.put(SUPER_USER + key, value));
         }
         return config;
+    }
+
+    /**
+     * In a test with protocol {@code tls-acl}: the settings that connect to its broker as the super
+     * user, for the test's own appends and reads as other services.
+     */
+    public static Map<String, String> superUserSettings() {
+        Config config = ConfigProvider.getConfig();
+        Map<String, String> settings = new HashMap<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(SUPER_USER)) {
+                settings.put(name.substring(SUPER_USER.length()), config.getValue(name, String.class));
+            }
+        }
+        return settings;
     }
 
     private static String required(Map<String, String> args, String name) {

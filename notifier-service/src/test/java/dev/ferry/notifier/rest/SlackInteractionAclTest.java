@@ -9,10 +9,7 @@ import dev.ferry.testkit.SimulatorResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.util.HashMap;
 import java.util.Map;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Slack's buttons with the notifier on a broker that enforces production's ACLs for the KafkaUser
@@ -40,17 +37,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
         })
 @AsUser("admin")
 class SlackInteractionAclTest extends SlackInteractionContract {
-    private static final String SUPER_USER = "ferry-test.kafka-super.";
-
     @Override
     Map<String, String> kafkaClientSettings() {
-        Config config = ConfigProvider.getConfig();
-        Map<String, String> settings = new HashMap<>();
-        for (String name : config.getPropertyNames()) {
-            if (name.startsWith(SUPER_USER)) {
-                settings.put(name.substring(SUPER_USER.length()), config.getValue(name, String.class));
-            }
-        }
-        return settings;
+        return SecuredKafkaTestResource.superUserSettings();
     }
 }

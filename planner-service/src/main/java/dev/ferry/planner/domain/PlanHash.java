@@ -1,6 +1,5 @@
 package dev.ferry.planner.domain;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ferry.events.EventCodec;
 import dev.ferry.events.plan.FidelityItem;
 import dev.ferry.events.plan.PlanStep;
@@ -45,23 +44,7 @@ public final class PlanHash {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write a plan as JSON", e);
         }
-        return hex(sha256.digest());
-    }
-
-    /** The canonical JSON itself, for reading what the hash covers. */
-    static String canonicalJson(
-            String planId, String environment, boolean production, List<StepView> steps, List<FidelityItem> fidelity) {
-        try {
-            return EventCodec.mapper()
-                    .writeValueAsString(new Canonical(planId, environment, production, steps, fidelity));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write a plan as JSON", e);
-        }
-    }
-
-    /** The hash of a canonical JSON text. */
-    static String of(String json) {
-        return hex(sha256().digest(json.getBytes(StandardCharsets.UTF_8)));
+        return "sha256:" + HexFormat.of().formatHex(sha256.digest());
     }
 
     private static MessageDigest sha256() {
@@ -70,9 +53,5 @@ public final class PlanHash {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
-    }
-
-    private static String hex(byte[] digest) {
-        return "sha256:" + HexFormat.of().formatHex(digest);
     }
 }

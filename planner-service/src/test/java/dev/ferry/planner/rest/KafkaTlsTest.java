@@ -31,15 +31,18 @@ class KafkaTlsTest extends SecuredKafkaContract {
     private static final List<String> TRUST =
             List.of("security.protocol", "ssl.truststore.type", "ssl.truststore.location");
 
+    /** What a client of a mutual-TLS broker sets: a PEM trust store and a PKCS12 key store. */
+    static final List<String> CLIENT_SETTINGS = List.of(
+            "security.protocol",
+            "ssl.truststore.type",
+            "ssl.truststore.location",
+            "ssl.keystore.type",
+            "ssl.keystore.location",
+            "ssl.keystore.password");
+
     @Override
     List<String> clientSettingNames() {
-        return List.of(
-                "security.protocol",
-                "ssl.truststore.type",
-                "ssl.truststore.location",
-                "ssl.keystore.type",
-                "ssl.keystore.location",
-                "ssl.keystore.password");
+        return CLIENT_SETTINGS;
     }
 
     @Override
