@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.events.CloudEvent;
 import dev.ferry.events.EventIds;
 import dev.ferry.events.Topics;
+import dev.ferry.events.command.ApproveGate;
 import dev.ferry.events.command.ApprovePlan;
 import dev.ferry.events.command.RetryStep;
+import dev.ferry.events.migration.GateOpened;
 import dev.ferry.events.migration.StepFailed;
 import dev.ferry.events.plan.PlanProposed;
 import dev.ferry.events.plan.PlanStep;
@@ -213,7 +215,7 @@ abstract class SlackInteractionContract {
                 .contentType("application/problem+json")
                 .body("detail", containsString("victor@acme.example"))
                 .body("detail", containsString("needs the approver role to approve plans"));
-        // An operator may retry steps and approve gates, not plans.
+        // An operator may retry steps, not decide plans.
         send(sign(click(NotifierTestResources.SIGNING_SECRET, "U0OPS", "ferry.reject-plan", message)))
                 .then()
                 .statusCode(403)
@@ -235,6 +237,40 @@ abstract class SlackInteractionContract {
 
         await().pollDelay(java.time.Duration.ofSeconds(1)).until(() -> true);
         assertThat(commandsAbout(planId)).isEmpty();
+    }
+
+    @Test
+    void onlyAnApproverApprovesAGateFromSlackAsOverRest() {
+        String migrationId = "mig-" + EventIds.random();
+        slack.append(new GateOpened(
+                migrationId, "dns-switch:web", "dns-switch", "Point www at the Aptible endpoint", Instant.now()));
+        JsonNode message = slack.awaitReceived(
+                        m -> m.path("via").asText().equals("webhook")
+                                && m.path("payload").toString().contains(migrationId),
+                        1)
+                .get(0);
+
+        send(sign(click(NotifierTestResources.SIGNING_SECRET, "U0OPS", "ferry.approve-gate", message)))
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", containsString("olga@acme.example"))
+                .body("detail", containsString("needs the approver role to approve gates"));
+        await().pollDelay(java.time.Duration.ofSeconds(1)).until(() -> true);
+        assertThat(commandsAbout(migrationId)).isEmpty();
+
+        send(sign(click(NotifierTestResources.SIGNING_SECRET, "U0ALICE", "ferry.approve-gate", message)))
+                .then()
+                .statusCode(200)
+                .body("command", equalTo("ApproveGate"))
+                .body("actor", equalTo("alice@acme.example"));
+        CloudEvent command =
+                slack.probe().await(Topics.COMMANDS, e -> e.subject().equals(migrationId), SlackTestSupport.WAIT);
+        ApproveGate approve = (ApproveGate) command.data();
+        assertThat(approve.stepId()).isEqualTo("dns-switch:web");
+        assertThat(approve.requestedBy()).isEqualTo("alice@acme.example");
+        assertThat(approve.via()).isEqualTo("slack");
+        assertThat(commandsAbout(migrationId)).hasSize(1);
     }
 
     @Test
