@@ -52,6 +52,7 @@ function rules(resolved, raw, dockerfiles) {
     }
     ok(!(s.profiles?.length), name, "must run without a profile");
     ok(String(s.environment?.FERRY_AUTH_ENABLED) === "true", name, "FERRY_AUTH_ENABLED must be true (bearer tokens on every API)");
+    ok(String(s.environment?.FERRY_LOG_JSON) === "true", name, "FERRY_LOG_JSON must be true (JSON log lines with the migration and step ids)");
     ok(/^https?:\/\/keycloak:\d+\/realms\/ferry$/.test(s.environment?.FERRY_OIDC_ISSUER ?? ""), name,
       `FERRY_OIDC_ISSUER must be the Keycloak realm, found '${s.environment?.FERRY_OIDC_ISSUER}'`);
     ok(s.depends_on?.keycloak?.condition === "service_healthy", name, "must wait for Keycloak to be healthy");
@@ -104,6 +105,7 @@ const MUTATIONS = [
   ["a password written into the file", (r) => { r.raw.services.postgres.environment.POSTGRES_PASSWORD = "hunter2"; }],
   ["a service that does not wait for Kafka", (r) => { delete r.resolved.services["executor-service"].depends_on.kafka; }],
   ["a health check on the wrong path", (r) => { r.resolved.services["notifier-service"].healthcheck.test = ["CMD", "true"]; }],
+  ["plain-text logs", (r) => { delete r.resolved.services["planner-service"].environment.FERRY_LOG_JSON; }],
   ["a service with the OIDC tenant off", (r) => { r.resolved.services["inventory-service"].environment.FERRY_AUTH_ENABLED = "false"; }],
   ["a simulator outside the sandbox profile", (r) => { delete r.resolved.services["heroku-api"].profiles; }],
   ["a Dockerfile running as root", (r) => { r.dockerfiles["inventory-service"] = r.dockerfiles["inventory-service"].replace(/^USER 185$/m, "USER root"); }],

@@ -9,7 +9,7 @@
 // Custom resources (Strimzi) are listed for StrimziCheck.java and skipped here.
 //
 // usage: node validate-k8s.mjs <repo-root> <env>=<rendered.yaml> [<env>=<rendered.yaml> ...]
-import { readFileSync, writeFileSync, mkdtempSync, mkdirSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync, mkdtempSync, mkdirSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -49,6 +49,32 @@ function topicsFromSource() {
   if (Object.keys(topics).length === 0) throw new Error("no TopicSpec found in Topics.java");
   const retention = /"retention\.ms", "(-?\d+)"/.exec(src);
   return { topics, maxMessageBytes, retentionMs: retention ? retention[1] : undefined };
+}
+
+/** Each service's REST roots (class-level @Path under /api, admin excluded), read from its sources. */
+function apiRootsFromSource() {
+  const roots = [];
+  for (const service of ["inventory-service", "planner-service", "executor-service", "notifier-service"]) {
+    const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith(".java") ? [join(dir, e.name)] : []);
+    for (const file of walk(join(repoRoot, service, "src/main/java"))) {
+      for (const m of readFileSync(file, "utf8").matchAll(/^@Path\("(\/api\/[^"]*)"\)/gm)) {
+        if (!m[1].startsWith("/api/admin")) roots.push({ service, path: m[1] });
+      }
+    }
+  }
+  if (roots.length === 0) throw new Error("no @Path(\"/api/...\") found in the services' sources");
+  return roots;
+}
+
+/** The Ingress backend a request path reaches: the longest matching path (ingress-nginx's order). */
+function routeOf(ingress, path) {
+  const paths = (ingress?.spec?.rules ?? []).flatMap((r) => r.http?.paths ?? []);
+  const matches = paths.filter((p) => p.pathType === "Prefix"
+    ? path === p.path || path.startsWith(p.path.replace(/\/$/, "") + "/")
+    : new RegExp(`^${p.path}`).test(path));
+  matches.sort((a, b) => b.path.length - a.path.length);
+  return matches[0]?.backend?.service?.name;
 }
 
 /** Secret names k8s/README.md documents (the `ferry-...` names in its Secrets table). */
@@ -219,6 +245,16 @@ function ferryRules(env, docs, facts, documented) {
     }
   };
 
+  // The Ingress reaches every API root of every service, at the service that owns it.
+  const ingress = of("Ingress")[0];
+  ok(ingress, "Ingress", "no Ingress");
+  for (const root of facts.apiRoots) {
+    const sample = root.path.replace(/\{[^}]+\}/g, "x1");
+    const reached = routeOf(ingress, sample);
+    ok(reached === root.service, idOf(ingress ?? { kind: "Ingress", metadata: {} }),
+      `${root.path} (${root.service}) is routed to ${reached ?? "nothing"}`);
+  }
+
   ok(of("Secret").length === 0, "Secrets", "a Secret is rendered: secrets are referenced, never filled in here");
 
   const deny = of("NetworkPolicy").find(
@@ -260,6 +296,7 @@ function ferryRules(env, docs, facts, documented) {
         const cm = from.configMapRef && of("ConfigMap").find((m) => m.metadata.name === from.configMapRef.name);
         Object.assign(settings, cm?.data ?? {});
       }
+      ok(settings.FERRY_LOG_JSON === "true", id, `${c.name}: FERRY_LOG_JSON must be "true" (JSON log lines with the migration and step ids)`);
       ok(settings.FERRY_AUTH_ENABLED === "true", id, `${c.name}: FERRY_AUTH_ENABLED must be "true" (from a ConfigMap)`);
       ok(/^https?:\/\/[^/]+\/.+/.test(settings.FERRY_OIDC_ISSUER ?? "") && !/\.invalid\//.test(settings.FERRY_OIDC_ISSUER),
         id, `${c.name}: FERRY_OIDC_ISSUER must name the overlay's issuer in a ConfigMap, found '${settings.FERRY_OIDC_ISSUER}'`);
@@ -353,6 +390,9 @@ const MUTATIONS = [
   ["rules", "a KafkaUser that cannot read a topic its service consumes", (docs) => { const u = docs.find((d) => d.kind === "KafkaUser" && d.metadata.name === "ferry-planner"); u.spec.authorization.acls = u.spec.authorization.acls.filter((a) => a.resource.name !== "ferry.commands"); }],
   ["rules", "a KafkaUser allowed everything", (docs) => { docs.find((d) => d.kind === "KafkaUser").spec.authorization.acls.push({ resource: { type: "topic", name: "*", patternType: "literal" }, operations: ["All"] }); }],
   ["rules", "a service presenting another service's certificate", (docs) => { const d = docs.find((x) => x.kind === "Deployment" && x.metadata.name === "planner-service"); d.spec.template.spec.volumes.find((x) => x.name === "kafka-client").secret.secretName = "ferry-executor"; }],
+  ["rules", "an API root the Ingress does not route", (docs) => { const r = docs.find((d) => d.kind === "Ingress").spec.rules[0].http; r.paths = r.paths.filter((p) => p.path !== "/api/subscriptions"); }],
+  ["rules", "the executor's dry run routed to the planner", (docs) => { const r = docs.find((d) => d.kind === "Ingress").spec.rules[0].http; r.paths = r.paths.filter((p) => !p.path.includes("dry-run")); }],
+  ["rules", "plain-text logs", (docs) => { docs.filter((d) => d.kind === "ConfigMap" && d.data?.FERRY_LOG_JSON).forEach((d) => { delete d.data.FERRY_LOG_JSON; }); }],
   ["rules", "the placeholder issuer left in", (docs) => { docs.filter((d) => d.kind === "ConfigMap" && d.data?.FERRY_OIDC_ISSUER).forEach((d) => { d.data.FERRY_OIDC_ISSUER = "https://issuer.invalid/realms/ferry"; }); }],
 ];
 
@@ -386,7 +426,7 @@ async function selfTest(good, facts, documented) {
 
 // ---- main -------------------------------------------------------------------------------------------
 
-const facts = topicsFromSource();
+const facts = { ...topicsFromSource(), apiRoots: apiRootsFromSource() };
 const documented = documentedSecrets();
 const envDocs = {};
 for (const arg of renders) {
@@ -410,7 +450,7 @@ const strict = strictCheck(envDocs);
 console.log(`  strict: ${strict.objects} built-in objects type-checked for unknown or mistyped fields, ${strict.errors} errors`);
 for (const [env, docs] of Object.entries(envDocs)) {
   const n = ferryRules(env, docs, facts, documented);
-  console.log(`  rules  [${env}]: ${n} checks (security context, probes, resources, HPA/PDB/Service/NetworkPolicy per service, ` +
+  console.log(`  rules  [${env}]: ${n} checks (security context, probes, resources, HPA/PDB/Service/NetworkPolicy per service, Ingress routes per API root, JSON logs, ` +
     `no Secret, topics = Topics.java ${JSON.stringify(facts.topics)})`);
 }
 for (const [env, cr] of Object.entries(custom)) {
