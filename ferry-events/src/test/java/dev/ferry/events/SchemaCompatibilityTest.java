@@ -34,6 +34,12 @@ class SchemaCompatibilityTest {
                     files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
         assertThat(baselines).as("released baselines").isNotEmpty();
+        List<String> baselined = baselines.stream()
+                .map(p -> p.getFileName().toString().replace(".json", ""))
+                .toList();
+        assertThat(baselined)
+                .as("every event type has a baseline (record one with -Dferry.schemas.baseline=true)")
+                .containsAll(EventCatalog.typeNames());
         for (Path baseline : baselines) {
             String type = baseline.getFileName().toString().replace(".json", "");
             assertThat(EventCatalog.classOf(type))
