@@ -5,7 +5,8 @@ set -euo pipefail
 
 usage() {
   cat >&2 <<'EOF'
-usage: bin/redis.sh start|stop|status
+usage: bin/redis.sh start|stop|status|install
+  install: only make sure redis-server is installed (the tests call it when it is missing)
   env: REDIS_PORT (default 56379)
        FERRY_STATE_DIR (default <repo>/.ferry; state in $FERRY_STATE_DIR/redis)
 EOF
@@ -183,5 +184,6 @@ case $1 in
   start) cmd_start ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
+  install) ensure_redis_server && command -v redis-server ;;
   *) usage ;;
 esac

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -69,23 +70,59 @@ public final class LocalRedis implements AutoCloseable {
         }
     }
 
-    /** The server binary: {@code FERRY_REDIS_SERVER}, {@code /usr/bin/redis-server}, or on the PATH. */
-    static String binary() {
+    /**
+     * The server binary: {@code FERRY_REDIS_SERVER}, {@code /usr/bin/redis-server}, on the PATH, or
+     * installed by the project's {@code bin/redis.sh install} (Debian's package, as root), so the
+     * README's test command needs no manual step on a fresh machine.
+     */
+    static synchronized String binary() {
         String configured = System.getenv("FERRY_REDIS_SERVER");
         if (configured != null && !configured.isBlank()) {
             return configured;
         }
+        return installed().orElseGet(() -> {
+            install();
+            return installed()
+                    .orElseThrow(() -> new IllegalStateException("No redis-server found: install Debian's"
+                            + " redis-server package (apt-get install redis-server) or set FERRY_REDIS_SERVER"
+                            + " to the binary"));
+        });
+    }
+
+    private static Optional<String> installed() {
         if (new File("/usr/bin/redis-server").canExecute()) {
-            return "/usr/bin/redis-server";
+            return Optional.of("/usr/bin/redis-server");
         }
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             File candidate = new File(dir, "redis-server");
             if (candidate.canExecute()) {
-                return candidate.getPath();
+                return Optional.of(candidate.getPath());
             }
         }
-        throw new IllegalStateException("No redis-server found: install Debian's redis-server package"
-                + " (apt-get install redis-server) or set FERRY_REDIS_SERVER to the binary");
+        return Optional.empty();
+    }
+
+    /** Runs {@code bin/redis.sh install} of the checkout the tests run in, when there is one. */
+    private static void install() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isExecutable(dir.resolve("bin/redis.sh"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            return;
+        }
+        try {
+            Process process = new ProcessBuilder(dir.resolve("bin/redis.sh").toString(), "install")
+                    .inheritIO()
+                    .start();
+            if (!process.waitFor(10, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot run bin/redis.sh install", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public int port() {
