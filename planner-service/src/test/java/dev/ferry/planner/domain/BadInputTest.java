@@ -38,9 +38,21 @@ class BadInputTest {
                         && f.mapping().equals("none"));
     }
 
+    /**
+     * The inventory carries no language version (config var values stay sealed from the planner), so
+     * even a complete one leaves the Dockerfile's version assumed: that is the only review, on the
+     * build steps.
+     */
     @Test
-    void aCompleteInventoryNeedsNoReview() {
-        assertThat(PlanRules.propose(Estates.demo("d", "alice")).steps())
-                .allSatisfy(step -> assertThat(step.needsReview()).as(step.id()).isNull());
+    void aCompleteInventoryOnlyAsksToConfirmTheAssumedLanguageVersion() {
+        PlanProposed plan = PlanRules.propose(Estates.demo("d", "alice"));
+        String ruby = "The inventory has no Ruby version: the Dockerfile assumes 3.3; confirm it against the"
+                + " Gemfile's ruby directive before building.";
+        assertThat(plan.steps())
+                .allSatisfy(step -> assertThat(step.needsReview())
+                        .as(step.id())
+                        .isEqualTo(step.id().startsWith("build:") ? ruby : null));
+        assertThat(plan.steps().stream().filter(s -> s.needsReview() != null).map(PlanStep::id))
+                .containsExactlyInAnyOrder("build:acme-shop", "build:acme-admin");
     }
 }

@@ -68,6 +68,29 @@ class PlanPropertyTest {
                 .forEach((path, text) -> assertThat(text).as(path).doesNotContain(RandomEstates.SECRET_MARK));
     }
 
+    /**
+     * The runbook lists waves in order, so no step may wait for a step of a later wave, and an
+     * estate-wide step (no wave) may wait for no wave's step.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void noStepWaitsForALaterWave(long seed) {
+        PlanProposed plan = PlanRules.propose(RandomEstates.estate(seed, 1 + (int) (seed % 25)));
+        java.util.Map<String, Integer> waves = new java.util.HashMap<>();
+        plan.steps().forEach(s -> waves.put(s.id(), s.wave()));
+        for (PlanStep step : plan.steps()) {
+            for (String dependency : step.dependsOn()) {
+                Integer before = waves.get(dependency);
+                if (before != null) {
+                    assertThat(step.wave())
+                            .as("%s waits for %s of wave %s", step.id(), dependency, before)
+                            .isNotNull()
+                            .isGreaterThanOrEqualTo(before);
+                }
+            }
+        }
+    }
+
     /** The same estate with apps, add-ons, config vars and domains listed in another order. */
     private static EstateDiscovered reordered(EstateDiscovered estate, long seed) {
         Random random = new Random(seed * 31);

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * What the files of one app are rendered from, read back from the plan's deploy step: the services
- * and their commands, the release command, the language and port.
+ * and their commands, the release command, the language (and whether its version is assumed) and
+ * port.
  */
 record AppBuild(
         String app,
@@ -15,6 +16,7 @@ record AppBuild(
         String beforeDeploy,
         String language,
         String languageVersion,
+        boolean languageVersionAssumed,
         String port,
         boolean zeroDowntime,
         String buildpacks) {
@@ -41,6 +43,8 @@ record AppBuild(
                 p.get("beforeDeploy"),
                 p.get("language"),
                 p.get("languageVersion"),
+                // Plans from before languageVersionSource always had an assumed version.
+                !"inventory".equals(p.get("languageVersionSource")),
                 p.getOrDefault("port", "5000"),
                 "true".equals(p.get("zeroDowntime")),
                 p.get("buildpacks"));

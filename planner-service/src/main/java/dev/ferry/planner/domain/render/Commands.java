@@ -4,6 +4,8 @@ import dev.ferry.planner.domain.StepView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The commands a person runs by hand for one step: the aptible and heroku CLIs, psql and dig. */
 final class Commands {
@@ -44,6 +46,9 @@ final class Commands {
                         + "/Dockerfile, Procfile," + " .aptible.yml");
                 c.add("docker push " + p.get("image"));
                 c.add("aptible deploy --app " + p.get("app") + " --docker-image " + p.get("image"));
+                if ("true".equals(p.get("zeroDowntime"))) {
+                    zeroDowntime(plan, step, c);
+                }
             }
             case "scale-service" ->
                 c.add("aptible apps:scale --app " + p.get("app") + " " + p.get("service")
@@ -111,6 +116,35 @@ final class Commands {
         c.add("aptible config:set --app " + app + " \\");
         for (int i = 0; i < pairs.size(); i++) {
             c.add("  " + pairs.get(i) + (i < pairs.size() - 1 ? " \\" : ""));
+        }
+    }
+
+    /**
+     * Heroku's preboot becomes each service's force_zero_downtime setting once the deploy created the
+     * services; it has no effect on a service behind an endpoint, which deploys with zero downtime
+     * behind its health checks anyway.
+     */
+    private static void zeroDowntime(PlanIndex plan, StepView step, List<String> c) {
+        String app = step.parameters().get("app");
+        Set<String> exposed = new TreeSet<>();
+        plan.stepsOf(app, "ensure-endpoint")
+                .forEach(e -> exposed.add(e.parameters().get("service")));
+        List<String> background = AppBuild.of(plan, app).services().keySet().stream()
+                .filter(service -> !exposed.contains(service))
+                .sorted()
+                .toList();
+        String prefix = "# Preboot was on: "
+                + (exposed.isEmpty()
+                        ? ""
+                        : "services behind an endpoint (" + String.join(", ", exposed)
+                                + ") already deploy with zero downtime; ");
+        if (background.isEmpty()) {
+            c.add(prefix + "nothing to set.");
+            return;
+        }
+        c.add(prefix + "give " + (exposed.isEmpty() ? "every service" : "the others") + " force_zero_downtime:");
+        for (String service : background) {
+            c.add("aptible services:settings --app " + app + " " + service + " --force-zero-downtime");
         }
     }
 

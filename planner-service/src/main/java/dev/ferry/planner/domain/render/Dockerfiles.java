@@ -1,14 +1,22 @@
 package dev.ferry.planner.domain.render;
 
+import dev.ferry.planner.domain.rules.BuildRule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Renders the Dockerfile that replaces an app's buildpacks: the official image of its language,
- * dependencies installed before the code is copied, the Procfile and .aptible.yml under /.aptible/
- * for Direct Docker Image Deploy, $PORT set and exposed, and the web command as CMD.
+ * Renders the Dockerfile that replaces an app's buildpacks: the official image of its language (its
+ * version marked when assumed), dependencies installed before the code is copied, the Procfile and
+ * .aptible.yml under /.aptible/ for Direct Docker Image Deploy, $PORT set and exposed, no inherited
+ * ENTRYPOINT (so Procfile commands expand $PORT), and the web command as CMD.
  */
 final class Dockerfiles {
+    /** Why images whose base sets an ENTRYPOINT clear it. */
+    static final String NO_ENTRYPOINT =
+            "# Aptible runs Procfile commands through /bin/sh, which expands $PORT, only when the image"
+                    + " has no ENTRYPOINT: clear the base image's.";
+
     private Dockerfiles() {}
 
     static String render(AppBuild build) {
@@ -23,9 +31,8 @@ final class Dockerfiles {
             lines.add("WORKDIR /app");
             lines.add("COPY . .");
         } else {
-            lines.add("# The language version was not discovered: " + build.languageVersion()
-                    + " is a default; set the version your repository declares.");
-            lines.addAll(body(language, build.languageVersion()));
+            lines.add(versionNote(build));
+            lines.addAll(body(language, build.languageVersion(), build.startCommand()));
         }
         lines.add("");
         lines.add("# Direct Docker Image Deploy reads the Procfile and .aptible.yml from /.aptible/ in the image");
@@ -43,7 +50,20 @@ final class Dockerfiles {
         return String.join("\n", lines) + "\n";
     }
 
-    private static List<String> body(String language, String version) {
+    private static String versionNote(AppBuild build) {
+        String arg = versionArg(build.language()) + "=" + build.languageVersion();
+        if (!build.languageVersionAssumed()) {
+            return "# " + arg + " comes from the Heroku inventory.";
+        }
+        return "# " + arg + " is assumed: not found in the inventory, confirm it against "
+                + BuildRule.declaredIn(build.language()) + ".";
+    }
+
+    private static String versionArg(String language) {
+        return language.toUpperCase(Locale.ROOT) + "_VERSION";
+    }
+
+    private static List<String> body(String language, String version, String start) {
         return switch (language) {
             case "ruby" ->
                 List.of(
@@ -64,7 +84,9 @@ final class Dockerfiles {
                         "ENV NODE_ENV=production",
                         "COPY package*.json ./",
                         "RUN npm ci --omit=dev",
-                        "COPY . .");
+                        "COPY . .",
+                        NO_ENTRYPOINT,
+                        "ENTRYPOINT []");
             case "python" ->
                 List.of(
                         "ARG PYTHON_VERSION=" + version,
@@ -83,7 +105,9 @@ final class Dockerfiles {
                         "RUN mvn -B -DskipTests package",
                         "FROM eclipse-temurin:${JAVA_VERSION}-jre",
                         "WORKDIR /app",
-                        "COPY --from=build /src/target /app/target");
+                        "COPY --from=build /src/target /app/target",
+                        NO_ENTRYPOINT,
+                        "ENTRYPOINT []");
             case "go" ->
                 List.of(
                         "ARG GO_VERSION=" + version,
@@ -96,18 +120,7 @@ final class Dockerfiles {
                         "FROM debian:bookworm-slim",
                         "WORKDIR /app",
                         "COPY --from=build /app/bin /app/bin");
-            case "php" ->
-                List.of(
-                        "ARG PHP_VERSION=" + version,
-                        "FROM php:${PHP_VERSION}-apache",
-                        "COPY --from=composer:2 /usr/bin/composer /usr/bin/composer",
-                        "WORKDIR /app",
-                        "COPY composer.json composer.lock ./",
-                        "RUN composer install --no-dev --no-scripts --no-autoloader",
-                        "COPY . .",
-                        "RUN composer dump-autoload --optimize",
-                        "# heroku-php-apache2 in the Procfile comes from heroku/heroku-buildpack-php: keep it as a"
-                                + " composer dev dependency or switch the command to apache2-foreground.");
+            case "php" -> PhpImage.body(version, start);
             default -> List.of("FROM debian:bookworm-slim", "WORKDIR /app", "COPY . .");
         };
     }

@@ -27,7 +27,7 @@ public final class AddonRule {
                             && app.logDrains().stream()
                                     .anyMatch(d -> addon.name().equals(d.addon()));
                     if (!hasDrain) {
-                        draft.addOnce(LogDrainRule.withoutUrl(context, app, addon, entry, wave));
+                        draft.addOnce(LogDrainRule.withoutUrl(context, app, addon, entry));
                     }
                     draft.fidelity(app.name(), "add-on " + addon.name(), "full", entry.note());
                 }

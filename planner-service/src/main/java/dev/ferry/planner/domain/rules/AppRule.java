@@ -57,9 +57,7 @@ public final class AppRule {
                 .reason("Aptible builds from a Dockerfile, not buildpacks; Ferry deploys the image with Direct"
                         + " Docker Image Deploy, so the Procfile and .aptible.yml go inside the image at /.aptible/"
                         + " (for git push deploys they stay in the repository root).");
-        if (build.review() != null) {
-            buildStep.review(build.review());
-        }
+        build.reviews().forEach(buildStep::review);
         draft.add(buildStep);
         Step deploy = Step.of(Ids.deploy(name), StepTypes.DEPLOY_APP, "Deploy " + name)
                 .app(name)
@@ -70,7 +68,8 @@ public final class AppRule {
                 .param("services", ServicesRule.servicesParameter(processes))
                 .param("beforeDeploy", processes.beforeDeploy())
                 .param("language", build.language())
-                .param("languageVersion", build.version() != null ? build.version() : build.defaultVersion())
+                .param("languageVersion", build.dockerfileVersion())
+                .param("languageVersionSource", build.versionSource())
                 .param("port", BuildRule.PORT)
                 .param("zeroDowntime", ServicesRule.preboot(app) ? true : null)
                 .param("buildpacks", app.buildpacks() == null ? null : String.join(",", app.buildpacks()))

@@ -120,14 +120,7 @@ public final class EndpointRule {
                                                 + " the moment traffic arrives."));
             }
         }
-        draft.fidelity(
-                app.name(),
-                "domains",
-                app.domains() == null ? "partial" : "full",
-                app.domains() == null
-                        ? "Domains were not discovered; only the default domain has an endpoint."
-                        : customDomains(app).size() + " custom domain(s) with Managed TLS; the herokuapp.com default"
-                                + " domain becomes an on-aptible.com default domain.");
+        domainsFidelity(app, hostnames, managedTls, draft);
         if (Boolean.TRUE.equals(app.acm())) {
             draft.fidelity(app.name(), "automated certificate management", "full", "Managed TLS renews certificates.");
         }
@@ -139,6 +132,39 @@ public final class EndpointRule {
                     "The space's trusted IP ranges become the endpoints' IP allowlist.");
         }
         internal(context, app, processes, draft, allowlist);
+    }
+
+    /**
+     * How the app's domains map, promising the on-aptible.com default domain only where the plan has
+     * a default-domain endpoint: apps without custom domains.
+     */
+    private static void domainsFidelity(AppInventory app, List<String> hostnames, boolean managedTls, PlanDraft draft) {
+        String endpoint = Ids.endpoint(app.name(), WEB);
+        if (app.domains() == null) {
+            draft.fidelity(
+                    app.name(),
+                    "domains",
+                    "partial",
+                    "Domains were not discovered; only the on-aptible.com default domain has an endpoint (" + endpoint
+                            + ").");
+        } else if (hostnames.isEmpty()) {
+            draft.fidelity(
+                    app.name(),
+                    "domains",
+                    "full",
+                    "No custom domains: the herokuapp.com default domain becomes the on-aptible.com default domain of "
+                            + endpoint + ".");
+        } else {
+            draft.fidelity(
+                    app.name(),
+                    "domains",
+                    "partial",
+                    hostnames.size() + " custom domain(s), one endpoint each, "
+                            + (managedTls ? "with Managed TLS" : "with certificates uploaded to Aptible")
+                            + "; the herokuapp.com default domain has no counterpart (no default-domain endpoint is"
+                            + " planned): move clients and webhooks still calling " + app.name()
+                            + ".herokuapp.com to a custom domain.");
+        }
     }
 
     /** The id of the endpoint step serving {@code host}: the app's endpoint for the first domain. */

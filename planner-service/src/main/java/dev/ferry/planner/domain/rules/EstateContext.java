@@ -39,6 +39,7 @@ public final class EstateContext {
     private final Map<String, PrivateSpace> spaces;
     private final Map<String, String> stages = new TreeMap<>();
     private final Map<String, Integer> waves;
+    private final Map<String, Integer> firstWaves = new TreeMap<>();
     private final TreeMap<String, DatabaseTarget> databases = new TreeMap<>();
     private final Map<String, List<DatabaseTarget>> databasesByApp = new TreeMap<>();
     private final Map<String, List<DatabaseTarget>> databasesByGroup = new TreeMap<>();
@@ -57,6 +58,7 @@ public final class EstateContext {
         }
         apps.values().forEach(app -> stages.put(app.name(), stageOf(app)));
         this.waves = WaveRule.assign(this);
+        apps.keySet().forEach(app -> firstWaves.merge(environment(app), wave(app), Math::min));
         collectDatabases();
     }
 
@@ -120,6 +122,14 @@ public final class EstateContext {
 
     public int wave(String app) {
         return waves.get(app);
+    }
+
+    /**
+     * The earliest wave of any app in an environment: where its shared resources (log drains) go, so
+     * every app that waits for them comes after them.
+     */
+    public int firstWave(String environment) {
+        return firstWaves.get(environment);
     }
 
     /** The cutover group of an app: its wave and stage, e.g. {@code w2-production}. */

@@ -9,8 +9,12 @@ import java.util.Locale;
  * Log drains move to the app's Aptible environment (Aptible drains are per environment): the
  * drain's URL is carried sealed, its type comes from the add-on that made it or from its host. A
  * drain whose protocol cannot be told from its host is flagged, since the URL itself stays sealed.
+ * A drain belongs to the environment's first wave, so no app's validation waits for a later wave.
  */
 public final class LogDrainRule {
+    private static final String FIRST_WAVE = " A drain serves the whole environment, so it is set up in the"
+            + " environment's first wave, ahead of the validations that check logs flow.";
+
     private LogDrainRule() {}
 
     static void apply(EstateContext context, AppInventory app, PlanDraft draft) {
@@ -28,7 +32,7 @@ public final class LogDrainRule {
                             Ids.logDrain(environment, handle),
                             StepTypes.ENSURE_LOG_DRAIN,
                             "Drain " + environment + " logs to " + drain.host())
-                    .wave(context.wave(app.name()))
+                    .wave(context.firstWave(environment))
                     .after(Ids.environment(environment))
                     .param("environment", environment)
                     .param("handle", handle)
@@ -36,7 +40,8 @@ public final class LogDrainRule {
                     .secret("url", drain.url())
                     .reason("Heroku drains " + app.name() + "'s logs to " + drain.host()
                             + (drain.addon() == null ? "" : " (add-on " + drain.addon() + ")")
-                            + "; an Aptible log drain on the environment sends its apps' and databases' logs there."));
+                            + "; an Aptible log drain on the environment sends its apps' and databases' logs there."
+                            + FIRST_WAVE));
             if (type == null) {
                 step.review("The drain to " + drain.host() + " is sealed and its host does not tell syslog from HTTPS:"
                         + " confirm the drain type.");
@@ -50,19 +55,19 @@ public final class LogDrainRule {
     }
 
     /** A drain for a logging add-on whose drain URL the inventory did not find. */
-    static Step withoutUrl(EstateContext context, AppInventory app, AddOn addon, AddonCatalogue.Entry entry, int wave) {
+    static Step withoutUrl(EstateContext context, AppInventory app, AddOn addon, AddonCatalogue.Entry entry) {
         String environment = context.environment(app.name());
         String handle = Ids.handle(environment + "-" + addon.service());
         return Step.of(
                         Ids.logDrain(environment, handle),
                         StepTypes.ENSURE_LOG_DRAIN,
                         "Drain " + environment + " logs to " + addon.service())
-                .wave(wave)
+                .wave(context.firstWave(environment))
                 .after(Ids.environment(environment))
                 .param("environment", environment)
                 .param("handle", handle)
                 .param("drainType", entry.detail())
-                .reason("Logging add-on " + addon.name() + " becomes a log drain to the same provider.")
+                .reason("Logging add-on " + addon.name() + " becomes a log drain to the same provider." + FIRST_WAVE)
                 .review("The drain URL of " + addon.name()
                         + " was not discovered: get it from the provider and add it as the step's url.");
     }
