@@ -1,5 +1,6 @@
 package dev.ferry.simulator.aptible;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.WithTestResource;
@@ -21,7 +22,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Provisioned databases are real: a PostgreSQL database and role, or a Redis DB index; deprovision drops them. */
+/**
+ * Provisioned databases are real: a PostgreSQL database and role, or a Redis DB index; deprovision drops them.
+ * Seeded databases are provisioned the same way at start-up.
+ */
 @QuarkusTest
 @WithTestResource(BackingServersResource.class)
 class BackingDatabaseTest {
@@ -112,6 +116,74 @@ class BackingDatabaseTest {
         assertThat(redis(index, "DBSIZE")).isEqualTo(":1");
         Api.run(token, "/databases/" + first, Map.of("type", "deprovision"));
         assertThat(redis(index, "DBSIZE")).isEqualTo(":0");
+    }
+
+    @Test
+    void seededDatabasesAreBackedByTheRealServers() throws SQLException, IOException {
+        JsonPath db = Api.as(token)
+                .get("/find/database?handle=shop-db&environment=acme-staging")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        URI url = URI.create(db.getString("connection_url"));
+        assertThat(url.getPort()).isEqualTo(BackingServersResource.postgres.port());
+        String name = url.getPath().substring(1);
+        assertThat(name).isEqualTo("aptible_db_" + db.getLong("id"));
+        String[] credentials = url.getUserInfo().split(":", 2);
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + url.getPort() + "/" + name, credentials[0], credentials[1]);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select current_user")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo(name);
+        }
+
+        URI cache = URI.create(Api.as(token)
+                .get("/find/database?handle=shop-cache")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("connection_url"));
+        assertThat(cache.getPort()).isEqualTo(BackingServersResource.redisPort);
+        int index = Integer.parseInt(cache.getPath().substring(1));
+        assertThat(redis(index, "SET", "seeded", "yes")).isEqualTo("+OK");
+        assertThat(Api.as(token)
+                        .get("/_simulator/state")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getInt("databases.backed"))
+                .isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void resetDropsTheRealDatabasesAndBacksTheSeedAgain() throws SQLException {
+        long created = provisioned("ledger", "postgresql");
+        String createdName = "aptible_db_" + created;
+        long seeded = Api.as(token)
+                .get("/find/database?handle=shop-db")
+                .then()
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        assertThat(databaseExists(createdName)).isTrue();
+        assertThat(databaseExists("aptible_db_" + seeded)).isTrue();
+
+        given().post("/_simulator/reset").then().statusCode(200);
+
+        assertThat(databaseExists(createdName)).isFalse();
+        assertThat(databaseExists("aptible_db_" + seeded)).isFalse();
+        long reseeded = Api.as(token)
+                .get("/find/database?handle=shop-db")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        assertThat(reseeded).isGreaterThan(seeded);
+        assertThat(databaseExists("aptible_db_" + reseeded)).isTrue();
     }
 
     private static boolean databaseExists(String name) throws SQLException {

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * A real PostgreSQL (embedded binaries) and a real Redis ({@code redis-server} on a free port) behind
- * the simulator's databases, for the tests that check bytes really land somewhere.
+ * the simulator's databases, for the tests that check bytes really land somewhere. The example seed is
+ * loaded too, so that its databases are backed at start-up.
  */
 public class BackingServersResource implements QuarkusTestResourceLifecycleManager {
     static LocalPostgres postgres;
@@ -41,6 +42,8 @@ public class BackingServersResource implements QuarkusTestResourceLifecycleManag
             throw new IllegalStateException("cannot start redis-server", e);
         }
         return Map.of(
+                "aptible-sim.seed",
+                "seeds/acme-staging.json",
                 "aptible-sim.backing.postgres-admin-url",
                 "postgresql://" + LocalPostgres.USER + ":" + LocalPostgres.PASSWORD + "@127.0.0.1:" + postgres.port()
                         + "/postgres",

@@ -28,6 +28,13 @@ public interface SimulatorConfig {
     Backing backing();
 
     /**
+     * Seed of pre-existing state (stacks, environments, apps, databases, endpoints, log drains): a file path
+     * or a classpath resource ({@code seeds/acme-staging.json}, optionally prefixed {@code classpath:}).
+     * Unset: the simulator starts empty.
+     */
+    Optional<String> seed();
+
+    /**
      * Real local servers behind provisioned databases. Unset: connection URLs point at hosts that do not
      * resolve, as a stand-in.
      */

@@ -14,7 +14,8 @@ import java.util.Set;
 @ApplicationScoped
 public class AccountService {
 
-    private static final Set<String> TYPES = Set.of("development", "production");
+    /** Environment types the API accepts. */
+    public static final Set<String> TYPES = Set.of("development", "production");
 
     private final Store store;
     private final StackCatalog stacks;

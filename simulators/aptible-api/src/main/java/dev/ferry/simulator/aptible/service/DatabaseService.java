@@ -48,6 +48,22 @@ public class DatabaseService {
         return IMAGES;
     }
 
+    /** The catalogue image of a type and version, or the type's default when {@code version} is null. */
+    public static Optional<DatabaseImage> imageFor(String type, String version) {
+        return IMAGES.stream()
+                .filter(i -> i.type().equals(type))
+                .filter(i -> version == null ? i.isDefault() : i.version().equals(version))
+                .findFirst();
+    }
+
+    /** The versions of a type in the catalogue, for error messages. */
+    public static List<String> versionsOf(String type) {
+        return IMAGES.stream()
+                .filter(i -> i.type().equals(type))
+                .map(DatabaseImage::version)
+                .toList();
+    }
+
     public DatabaseImage image(long id) {
         return IMAGES.stream()
                 .filter(i -> i.id() == id)

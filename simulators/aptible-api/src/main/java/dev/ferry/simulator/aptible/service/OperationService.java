@@ -211,9 +211,41 @@ public class OperationService {
                 .toList();
     }
 
+    /**
+     * Runs an operation from queued to finished at once, without the timer and without injected faults: how
+     * a seed brings its resources into the state that the same API calls would have left them in.
+     */
+    public Operation completeNow(
+            ResourceRef resource, long accountId, OperationRequest request, String userName, String userEmail) {
+        Operation operation = record(resource, accountId, request, userName, userEmail, false, 0);
+        effects.begin(operation.id());
+        effects.finish(operation.id());
+        return store.operation(operation.id()).orElseThrow();
+    }
+
     private Operation enqueue(ResourceRef resource, long accountId, OperationRequest request, AccessToken token) {
         long runningMs = faults.runningMs(request.type());
-        Operation operation = store.write(() -> {
+        Operation operation = record(
+                resource,
+                accountId,
+                request,
+                token.userName(),
+                token.email(),
+                faults.shouldFail(request.type()),
+                runningMs);
+        runner.start(operation.id(), runningMs);
+        return operation;
+    }
+
+    private Operation record(
+            ResourceRef resource,
+            long accountId,
+            OperationRequest request,
+            String userName,
+            String userEmail,
+            boolean fail,
+            long runningMs) {
+        return store.write(() -> {
             Instant now = clock.instant();
             Operation created = store.save(new Operation(
                     store.nextId(),
@@ -222,9 +254,9 @@ public class OperationService {
                     resource,
                     accountId,
                     request,
-                    token.userName(),
-                    token.email(),
-                    faults.shouldFail(request.type()),
+                    userName,
+                    userEmail,
+                    fail,
                     runningMs,
                     false,
                     false,
@@ -241,11 +273,9 @@ public class OperationService {
                     OperationLogs.line(
                             now,
                             "Queued " + request.type() + " operation " + created.id() + " on " + resource.path()
-                                    + " for " + token.email()));
+                                    + " for " + userEmail));
             return created;
         });
-        runner.start(operation.id(), runningMs);
-        return operation;
     }
 
     private static void requireType(OperationRequest request, Set<String> allowed) {

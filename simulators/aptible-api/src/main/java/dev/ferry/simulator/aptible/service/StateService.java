@@ -6,6 +6,7 @@ import dev.ferry.simulator.aptible.domain.Database;
 import dev.ferry.simulator.aptible.domain.LogDrain;
 import dev.ferry.simulator.aptible.domain.Operation;
 import dev.ferry.simulator.aptible.domain.Vhost;
+import dev.ferry.simulator.aptible.seed.Seeder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,17 +14,24 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
-/** Summarises and resets the simulator's state for tests and demos. */
+/** Summarises and resets the simulator's state for tests and demos; a reset goes back to the seed. */
 @ApplicationScoped
 public class StateService {
 
+    private static final Logger LOG = Logger.getLogger(StateService.class);
+
     private final Store store;
     private final FaultService faults;
+    private final Seeder seeder;
+    private final BackingServices backing;
 
-    public StateService(Store store, FaultService faults) {
+    public StateService(Store store, FaultService faults, Seeder seeder, BackingServices backing) {
         this.store = store;
         this.faults = faults;
+        this.seeder = seeder;
+        this.backing = backing;
     }
 
     public SimulatorState snapshot() {
@@ -91,9 +99,24 @@ public class StateService {
                 faults.current());
     }
 
+    /**
+     * Forgets every resource, restores the configured faults and creates the seed's resources again. Real
+     * databases behind live ones are dropped first, so repeated resets do not use up the backing Redis's DB
+     * indexes.
+     */
     public void reset() {
+        store.databases().stream().filter(d -> !d.deleted()).forEach(this::release);
         store.clear();
         faults.reset();
+        seeder.apply();
+    }
+
+    private void release(Database db) {
+        try {
+            backing.drop(db);
+        } catch (RuntimeException e) {
+            LOG.warnf("could not drop the real database behind %s: %s", db.handle(), e.getMessage());
+        }
     }
 
     private static <T> Map<String, List<String>> byAccount(
