@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
  * are paced against the account's rate limit ({@link RatePacer}), a 429 backs off and resumes, 5xx
  * answers and timeouts are retried with jittered exponential back-off ({@link Backoff}), every GET
  * is conditional on the {@code ETag} last seen for it ({@link ConditionalCache}), and lists follow
- * {@code Next-Range} to the end. Each call adds to the caller's {@link CallStats}.
+ * {@code Next-Range} to the end (on a 200 as on a 206). Each call adds to the caller's {@link CallStats}.
  */
 @ApplicationScoped
 public class HerokuClient {
@@ -265,6 +265,10 @@ public class HerokuClient {
         return collect(path, request, type, firstRange, new ArrayList<>(), stats);
     }
 
+    /**
+     * Reads a list page by page: Heroku's {@code Next-Range} may come with a 200 as well as a 206, so
+     * its presence alone says that more items remain (as Heroku's own {@code http-call} reads it).
+     */
     private <T> Uni<List<T>> collect(
             String path, Request request, TypeReference<List<T>> type, String range, List<T> items, CallStats stats) {
         return get(path, range, request, stats).flatMap(answer -> {
@@ -273,10 +277,15 @@ public class HerokuClient {
                     : parse(path + "|" + range, path, answer, type);
             items.addAll(page == null ? List.of() : page);
             String next = answer.nextRange();
-            if (answer.status() == 206 && next != null && !next.isBlank()) {
-                return collect(path, request, type, next, items, stats);
+            if (next == null || next.isBlank()) {
+                return Uni.createFrom().item(List.copyOf(items));
             }
-            return Uni.createFrom().item(List.copyOf(items));
+            if (next.equals(range)) {
+                // Following it would ask for the same page forever; a snapshot must not be partial.
+                return Uni.createFrom()
+                        .failure(MalformedAnswerException.repeatedRange("GET " + path, answer.status(), range));
+            }
+            return collect(path, request, type, next, items, stats);
         });
     }
 

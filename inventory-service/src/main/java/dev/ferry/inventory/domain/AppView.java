@@ -1,6 +1,5 @@
 package dev.ferry.inventory.domain;
 
-import dev.ferry.events.inventory.AddOn;
 import dev.ferry.events.inventory.AppInventory;
 import dev.ferry.events.inventory.Collaborator;
 import dev.ferry.events.inventory.Domain;
@@ -15,6 +14,10 @@ import java.util.Map;
  * An app's inventory as people may see it: config vars as names and fingerprints, drain and webhook
  * URLs as host and fingerprint, never a secret value. Fields discovered after v1 are null when the
  * snapshot did not have them.
+ *
+ * @param addons the add-ons with their plan's tier
+ * @param procfile process type to command, derived from the formation's commands rather than read from
+ *     the released slug's {@code process_types} (a deliberate choice that keeps an app under 10 calls)
  */
 public record AppView(
         String id,
@@ -23,7 +26,7 @@ public record AppView(
         String stack,
         List<ProcessType> formation,
         List<ConfigVarView> configVars,
-        List<AddOn> addons,
+        List<AddOnView> addons,
         String team,
         String generation,
         List<String> buildpacks,
@@ -60,7 +63,7 @@ public record AppView(
                 app.configVars().stream()
                         .map(v -> new ConfigVarView(v.name(), v.value().fingerprint()))
                         .toList(),
-                app.addons(),
+                app.addons().stream().map(AddOnView::of).toList(),
                 app.team(),
                 app.generation(),
                 app.buildpacks(),

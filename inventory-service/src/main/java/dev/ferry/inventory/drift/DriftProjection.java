@@ -6,6 +6,7 @@ import dev.ferry.events.CloudEvent;
 import dev.ferry.events.inventory.DiscoveryStarted;
 import dev.ferry.events.inventory.EstateDiscovered;
 import dev.ferry.events.inventory.EstateDrifted;
+import dev.ferry.inventory.domain.DiscoveryRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -28,19 +29,25 @@ public class DriftProjection {
         this.repository = repository;
     }
 
-    /** The key under which snapshots of one scope are compared. */
-    public static String scopeKey(String scope, List<String> apps) {
-        if (apps == null || apps.isEmpty()) {
-            return scope;
+    /**
+     * The key under which snapshots of one scope are compared, and from which a re-scan rebuilds the
+     * request: {@code account}, {@code team:<name>} or {@code apps:<sorted names>}.
+     */
+    public static String scopeKey(String scope, List<String> apps, String team) {
+        if (apps != null && !apps.isEmpty()) {
+            return scope + ":" + String.join(",", new TreeSet<>(apps));
         }
-        return scope + ":" + String.join(",", new TreeSet<>(apps));
+        if (DiscoveryRequest.TEAM.equals(scope) && team != null && !team.isBlank()) {
+            return scope + ":" + team;
+        }
+        return scope;
     }
 
     public Uni<Void> apply(CloudEvent event) {
         if (event.data() instanceof DiscoveryStarted started) {
             DriftSnapshotEntity s = new DriftSnapshotEntity();
             s.discoveryId = started.discoveryId();
-            s.scopeKey = scopeKey(started.scope(), started.apps());
+            s.scopeKey = scopeKey(started.scope(), started.apps(), started.team());
             s.startedAt = started.startedAt();
             return repository.persist(s);
         } else if (event.data() instanceof EstateDiscovered discovered) {

@@ -142,6 +142,13 @@ public class DriftScanner {
                                         "No discovery has completed yet, so there is nothing to re-scan; start one with POST /api/discoveries"));
             }
             DiscoveryRequest request = request(base.scopeKey);
+            if (!request.problems().isEmpty()) {
+                return Uni.createFrom()
+                        .failure(ProblemException.conflict("The latest completed discovery, " + base.discoveryId
+                                + ", has the scope key '" + base.scopeKey + "', which names no team to re-scan ("
+                                + String.join("; ", request.problems())
+                                + "); start a discovery with POST /api/discoveries, or rebuild the projection"));
+            }
             return discoveries
                     .discover(request, REQUESTER)
                     .map(outcome -> new Rescan(
@@ -149,14 +156,20 @@ public class DriftScanner {
         });
     }
 
-    /** The request that repeats a scope key ({@code account} or {@code apps:a,b}). */
+    /**
+     * The request that repeats a scope key ({@code account}, {@code team:acme} or {@code apps:a,b}); a
+     * bare {@code team} gives a request without a team, which {@link DiscoveryRequest#problems()} refuses.
+     */
     static DiscoveryRequest request(String scopeKey) {
         int colon = scopeKey.indexOf(':');
         if (colon < 0) {
             return new DiscoveryRequest(scopeKey, List.of());
         }
-        return new DiscoveryRequest(
-                scopeKey.substring(0, colon),
-                Arrays.asList(scopeKey.substring(colon + 1).split(",")));
+        String scope = scopeKey.substring(0, colon);
+        String rest = scopeKey.substring(colon + 1);
+        if (scope.equals(DiscoveryRequest.TEAM)) {
+            return new DiscoveryRequest(scope, List.of(), rest);
+        }
+        return new DiscoveryRequest(scope, Arrays.asList(rest.split(",")));
     }
 }

@@ -15,7 +15,10 @@ public class DriftSnapshotEntity extends PanacheEntityBase {
     @Column(name = "discovery_id")
     public String discoveryId;
 
-    /** {@code account}, or {@code apps:} and the sorted app names: snapshots of one scope compare. */
+    /**
+     * {@code account}, {@code team:<name>}, or {@code apps:} and the sorted app names: snapshots of
+     * one scope compare. A bare {@code team} is a key projected before it carried the team.
+     */
     @Column(name = "scope_key")
     public String scopeKey;
 

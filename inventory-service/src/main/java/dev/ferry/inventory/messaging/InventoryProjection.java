@@ -9,8 +9,11 @@ import dev.ferry.events.inventory.DiscoveryFailed;
 import dev.ferry.events.inventory.DiscoveryStarted;
 import dev.ferry.events.inventory.EstateDiscovered;
 import dev.ferry.inventory.domain.AppView;
+import dev.ferry.inventory.domain.EstateView;
 import dev.ferry.inventory.repository.DiscoveredAppEntity;
 import dev.ferry.inventory.repository.DiscoveredAppRepository;
+import dev.ferry.inventory.repository.DiscoveredEstateEntity;
+import dev.ferry.inventory.repository.DiscoveredEstateRepository;
 import dev.ferry.inventory.repository.DiscoveryEntity;
 import dev.ferry.inventory.repository.DiscoveryRepository;
 import io.smallrye.mutiny.Multi;
@@ -20,7 +23,8 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Builds the discovery read model from ferry.inventory; secret values are dropped on the way in.
+ * Builds the discovery read model from ferry.inventory (discoveries, the apps each found and the
+ * estate around them); secret values are dropped on the way in.
  */
 @ApplicationScoped
 public class InventoryProjection implements Projection {
@@ -28,10 +32,13 @@ public class InventoryProjection implements Projection {
 
     private final DiscoveryRepository discoveries;
     private final DiscoveredAppRepository apps;
+    private final DiscoveredEstateRepository estates;
 
-    public InventoryProjection(DiscoveryRepository discoveries, DiscoveredAppRepository apps) {
+    public InventoryProjection(
+            DiscoveryRepository discoveries, DiscoveredAppRepository apps, DiscoveredEstateRepository estates) {
         this.discoveries = discoveries;
         this.apps = apps;
+        this.estates = estates;
     }
 
     @Override
@@ -68,7 +75,10 @@ public class InventoryProjection implements Projection {
 
     @Override
     public Uni<Void> reset() {
-        return apps.deleteAll().flatMap(n -> discoveries.deleteAll()).replaceWithVoid();
+        return estates.deleteAll()
+                .flatMap(n -> apps.deleteAll())
+                .flatMap(n -> discoveries.deleteAll())
+                .replaceWithVoid();
     }
 
     private Uni<Void> started(DiscoveryStarted started) {
@@ -102,7 +112,15 @@ public class InventoryProjection implements Projection {
                         .transformToUniAndConcatenate(app -> apps.persist(entity(discovered.discoveryId(), app)))
                         .collect()
                         .last())
+                .flatMap(ignored -> estates.persist(estate(discovered)))
                 .replaceWithVoid();
+    }
+
+    private static DiscoveredEstateEntity estate(EstateDiscovered discovered) {
+        DiscoveredEstateEntity e = new DiscoveredEstateEntity();
+        e.discoveryId = discovered.discoveryId();
+        e.viewJson = ProjectionJson.write(EstateView.of(discovered));
+        return e;
     }
 
     private static DiscoveredAppEntity entity(String discoveryId, AppInventory app) {

@@ -5,6 +5,7 @@ import dev.ferry.common.security.CurrentUser;
 import dev.ferry.common.security.Roles;
 import dev.ferry.inventory.domain.AppView;
 import dev.ferry.inventory.domain.DiscoveryRequest;
+import dev.ferry.inventory.domain.EstateView;
 import dev.ferry.inventory.service.DiscoveryProgress;
 import dev.ferry.inventory.service.DiscoveryQueries;
 import dev.ferry.inventory.service.DiscoveryService;
@@ -101,6 +102,16 @@ public class DiscoveryResource {
     @Operation(summary = "Server-Sent Events: one per progress change, the last when the discovery ends")
     public Multi<DiscoveryProgress.View> events(@PathParam("id") String id) {
         return progress.events(id);
+    }
+
+    @GET
+    @Path("/{id}/estate")
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(
+            summary = "A completed discovery's teams, Private Spaces and their network, pipelines with their stages"
+                    + " and dyno sizes; no secret (VPN tunnels are never read)")
+    public Uni<EstateView> estate(@PathParam("id") String id) {
+        return queries.estate(id);
     }
 
     @GET

@@ -3,8 +3,10 @@ package dev.ferry.inventory.service;
 import dev.ferry.common.projection.ProjectionJson;
 import dev.ferry.common.rest.ProblemException;
 import dev.ferry.inventory.domain.AppView;
+import dev.ferry.inventory.domain.EstateView;
 import dev.ferry.inventory.repository.DiscoveredAppEntity;
 import dev.ferry.inventory.repository.DiscoveredAppRepository;
+import dev.ferry.inventory.repository.DiscoveredEstateRepository;
 import dev.ferry.inventory.repository.DiscoveryEntity;
 import dev.ferry.inventory.repository.DiscoveryRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -19,10 +21,13 @@ import java.util.List;
 public class DiscoveryQueries {
     private final DiscoveryRepository discoveries;
     private final DiscoveredAppRepository apps;
+    private final DiscoveredEstateRepository estates;
 
-    public DiscoveryQueries(DiscoveryRepository discoveries, DiscoveredAppRepository apps) {
+    public DiscoveryQueries(
+            DiscoveryRepository discoveries, DiscoveredAppRepository apps, DiscoveredEstateRepository estates) {
         this.discoveries = discoveries;
         this.apps = apps;
+        this.estates = estates;
     }
 
     /** A discovery without its apps. */
@@ -99,6 +104,31 @@ public class DiscoveryQueries {
                 .ifNull()
                 .failWith(() -> ProblemException.notFound("Discovery " + id + " found no app named " + name))
                 .map(DiscoveryQueries::view);
+    }
+
+    /**
+     * A completed discovery's teams, Private Spaces, pipelines and dyno sizes; 404 for an unknown
+     * discovery, 409 for one without a snapshot (running or failed) or projected before estates were kept.
+     */
+    @WithSession
+    public Uni<EstateView> estate(String id) {
+        return discoveries
+                .findById(id)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("No discovery with id " + id))
+                .flatMap(d -> estates.findById(id).map(e -> {
+                    if (e != null) {
+                        return ProjectionJson.read(e.viewJson, EstateView.class);
+                    }
+                    if (!"completed".equals(d.status)) {
+                        throw ProblemException.conflict("Discovery " + id + " is " + d.status
+                                + ": only a completed discovery has an estate (GET /api/discoveries/" + id
+                                + " says why)");
+                    }
+                    throw ProblemException.conflict("Discovery " + id + " was projected before estates were kept;"
+                            + " an admin can rebuild the projection with POST /api/admin/projection/rebuild");
+                }));
     }
 
     private static AppView view(DiscoveredAppEntity entity) {

@@ -32,8 +32,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
 
 /**
@@ -241,16 +243,31 @@ public class DiscoveryService {
                         .onFailure(e -> e instanceof HerokuApiException h && (h.status() == 404 || h.status() == 403))
                         .transform(e -> ProblemException.notFound("Heroku has no team named '" + request.team()
                                 + "' that this token is a member of (" + e.getMessage() + ")"));
-            default ->
-                Parallel.map(
-                        request.appNames(),
+            default -> apps(request.appNames(), stats);
+        };
+    }
+
+    /** The named apps; a 404 naming every one Heroku does not show this token, not just the first. */
+    private Uni<List<HerokuDtos.App>> apps(List<String> names, CallStats stats) {
+        return Parallel.map(
+                        names,
                         parallelism,
                         name -> heroku.app(name, stats)
+                                .map(Optional::of)
                                 .onFailure(e ->
                                         e instanceof HerokuApiException h && (h.status() == 404 || h.status() == 403))
-                                .transform(e -> ProblemException.notFound(
-                                        "Heroku has no app named '" + name + "' that this token can see")));
-        };
+                                .recoverWithItem(Optional.empty()))
+                .map(found -> {
+                    List<String> unknown = IntStream.range(0, names.size())
+                            .filter(i -> found.get(i).isEmpty())
+                            .mapToObj(i -> "'" + names.get(i) + "'")
+                            .toList();
+                    if (!unknown.isEmpty()) {
+                        throw ProblemException.notFound("Heroku has no app" + (unknown.size() == 1 ? "" : "s")
+                                + " named " + String.join(", ", unknown) + " that this token can see");
+                    }
+                    return found.stream().map(Optional::get).toList();
+                });
     }
 
     private Uni<Scan> read(Targets targets, DiscoveryProgress progress) {

@@ -91,6 +91,8 @@ public class EstateReader {
         List<HerokuDtos.Formation> sorted = formation.stream()
                 .sorted(Comparator.comparing(HerokuDtos.Formation::type))
                 .toList();
+        // The Procfile from the formation's commands, not the released slug's process_types: one slug call
+        // fewer keeps an app under 10 calls, and every process type that runs has a formation entry.
         Map<String, String> procfile = new LinkedHashMap<>();
         sorted.forEach(p -> procfile.put(p.type(), p.command()));
         return new AppInventory(

@@ -22,6 +22,8 @@ final class DriftEstates {
             "FAKE-drift-redis-pw-v1",
             "FAKE-drift-admin-secret",
             "FAKE-drift-api-secret",
+            "FAKE-drift-team-acme",
+            "FAKE-drift-team-beta",
             DriftEstates.PROBE_PASSWORD);
     /** The password of the role the second version's DATABASE_URL logs in with. */
     static final String PROBE_PASSWORD = "FAKE-probe-pw-9931";
@@ -37,7 +39,7 @@ final class DriftEstates {
         }
     }
 
-    /** acme-shop and acme-admin; Postgres and Redis URLs on a closed port. */
+    /** acme-shop and acme-admin (and the team apps); Postgres and Redis URLs on a closed port. */
     static String v1(int closedPort) {
         return estate("""
                 {"name": "acme-shop", "owner": "platform@acme.example", "stack": "heroku-22",
@@ -99,13 +101,28 @@ final class DriftEstates {
                 """);
     }
 
+    /** The apps of the teams acme and beta, the same in both versions. */
+    private static final String TEAM_APPS = """
+            {"name": "acme-team-api", "team": "acme",
+             "formation": [{"type": "web", "command": "bin/api", "quantity": 1, "size": "standard-1x"}],
+             "config_vars": {"SECRET_KEY_BASE": "FAKE-drift-team-acme"}},
+            {"name": "beta-web", "team": "beta",
+             "formation": [{"type": "web", "command": "bin/web", "quantity": 2, "size": "standard-2x"}],
+             "config_vars": {"SECRET_KEY_BASE": "FAKE-drift-team-beta"}},
+            {"name": "beta-worker", "team": "beta",
+             "formation": [{"type": "worker", "command": "bin/work", "quantity": 1, "size": "standard-1x"}],
+             "config_vars": {"SECRET_KEY_BASE": "FAKE-drift-team-beta-worker"}}
+            """;
+
     private static String estate(String apps, String addons) {
         return """
                 {"description": "drift test estate; every secret is fake",
                  "accounts": [{"email": "platform@acme.example", "name": "Acme",
                    "tokens": [{"token": "%s", "scope": ["global"]}]}],
-                 "apps": [%s],
+                 "teams": [{"name": "acme", "members": ["platform@acme.example"]},
+                           {"name": "beta", "members": ["platform@acme.example"]}],
+                 "apps": [%s, %s],
                  "addons": [%s]}
-                """.formatted(TOKEN, apps, addons);
+                """.formatted(TOKEN, apps, TEAM_APPS, addons);
     }
 }

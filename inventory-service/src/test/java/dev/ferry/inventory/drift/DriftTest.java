@@ -81,14 +81,57 @@ class DriftTest {
     String jdbcUrl;
 
     @Test
-    @Order(1)
-    void aReScanAfterAChangeAppendsTheDriftAndTheDiffAgrees() throws Exception {
+    @Order(0)
+    void snapshotsOfTwoTeamsAreKeptApartAndAReScanRepeatsItsTeam() throws Exception {
         given().post("/api/drift/scans")
                 .then()
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", containsString("nothing to re-scan"));
 
+        String acme = discover("{\"scope\": \"team\", \"team\": \"acme\"}");
+        String beta = discover("{\"scope\": \"team\", \"team\": \"beta\"}");
+        assertThat(scopeKey(acme)).isEqualTo("team:acme");
+        assertThat(scopeKey(beta)).isEqualTo("team:beta");
+
+        // The re-scan repeats beta (the latest); its reads are slowed down so that acme's next snapshot
+        // lands between beta's two. Compared by time alone it would look like beta's predecessor.
+        given().baseUri(simulator)
+                .contentType("application/json")
+                .body("{\"path_prefix\": \"/apps/beta-web/formation\", \"latency_ms\": 4000, \"count\": 1}")
+                .post("/_simulator/faults")
+                .then()
+                .statusCode(200);
+        String rescan = given().post("/api/drift/scans")
+                .then()
+                .statusCode(202)
+                .body("scope", equalTo("team:beta"))
+                .body("basedOn", equalTo(beta))
+                .body("apps", equalTo(2))
+                .extract()
+                .path("discoveryId");
+        String acmeAgain = discover("{\"scope\": \"team\", \"team\": \"acme\"}");
+        awaitCompleted(rescan);
+        assertThat(finishedAt(acmeAgain)).isBefore(finishedAt(rescan));
+
+        given().get("/api/discoveries/" + rescan)
+                .then()
+                .body("discovery.scope", equalTo("team"))
+                .body("discovery.team", equalTo("beta"))
+                .body("discovery.requestedBy", equalTo("ferry-drift"))
+                .body("apps.name", equalTo(List.of("beta-web", "beta-worker")));
+        assertThat(scopeKey(rescan)).isEqualTo("team:beta");
+        // beta did not change: compared with beta's snapshot, not acme's, the re-scan found no drift.
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> new EventProbe(bootstrap)
+                        .readAll(Topics.INVENTORY).stream().noneMatch(e -> e.data() instanceof EstateDrifted));
+        given().get("/api/drift").then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    @Order(1)
+    void aReScanAfterAChangeAppendsTheDriftAndTheDiffAgrees() throws Exception {
         String first = discoverAccount();
         String second = afterDrift(first);
         // A person's discovery is requested by the token's user; a re-scan by the drift scanner.
@@ -230,9 +273,40 @@ class DriftTest {
                 .contentType("application/problem+json");
     }
 
+    @Test
+    @Order(3)
+    void bareTeamKeysProjectedBeforeAreRewrittenWithTheTeamTheDiscoveryKept() throws Exception {
+        String migration;
+        try (var in = getClass().getResourceAsStream("/db/migration/V22__drift_team_scope_key.sql")) {
+            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+                Statement s = c.createStatement()) {
+            for (String id : List.of("legacy-team-beta", "legacy-team-unknown")) {
+                s.execute("insert into discovery (id, scope, requested_apps, requested_by, status, started_at, team)"
+                        + " values ('" + id + "', 'team', '', 'someone', 'failed', now(), "
+                        + (id.endsWith("beta") ? "'beta'" : "null") + ")");
+                s.execute("insert into drift_snapshot (discovery_id, scope_key, started_at)" + " values ('" + id
+                        + "', 'team', now())");
+            }
+            try {
+                s.execute(migration);
+                assertThat(scopeKey("legacy-team-beta")).isEqualTo("team:beta");
+                assertThat(scopeKey("legacy-team-unknown")).isEqualTo("team");
+            } finally {
+                s.execute("delete from drift_snapshot where discovery_id like 'legacy-team-%'");
+                s.execute("delete from discovery where id like 'legacy-team-%'");
+            }
+        }
+    }
+
     private String discoverAccount() {
+        return discover("{\"scope\": \"account\"}");
+    }
+
+    private static String discover(String body) {
         String id = given().contentType("application/json")
-                .body("{\"scope\": \"account\"}")
+                .body(body)
                 .post("/api/discoveries")
                 .then()
                 .statusCode(202)
@@ -240,6 +314,24 @@ class DriftTest {
                 .path("discoveryId");
         awaitCompleted(id);
         return id;
+    }
+
+    /** The drift scope key the projection keeps for a discovery. */
+    private String scopeKey(String discoveryId) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+                java.sql.PreparedStatement q =
+                        c.prepareStatement("select scope_key from drift_snapshot where discovery_id = ?")) {
+            q.setString(1, discoveryId);
+            try (java.sql.ResultSet r = q.executeQuery()) {
+                assertThat(r.next()).as("a drift snapshot of %s", discoveryId).isTrue();
+                return r.getString(1);
+            }
+        }
+    }
+
+    private static java.time.Instant finishedAt(String discoveryId) {
+        return java.time.Instant.parse(
+                given().get("/api/discoveries/" + discoveryId).then().extract().path("discovery.finishedAt"));
     }
 
     /** Changes the estate, points its URLs at real servers, and re-scans through the drift endpoint. */

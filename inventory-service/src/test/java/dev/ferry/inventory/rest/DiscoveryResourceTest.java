@@ -143,7 +143,18 @@ class DiscoveryResourceTest {
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
-                .body("detail", containsString("no-such-app"));
+                .body("detail", equalTo("Heroku has no app named 'no-such-app' that this token can see"));
+        // Every unknown app is named, not only the first to answer.
+        given().contentType("application/json")
+                .body("{\"apps\": [\"no-such-app\", \"acme-shop\", \"nor-this-one\"]}")
+                .post("/api/discoveries")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("instance", equalTo("/api/discoveries"))
+                .body(
+                        "detail",
+                        equalTo("Heroku has no apps named 'no-such-app', 'nor-this-one' that this token can see"));
         assertThat(new EventProbe(bootstrap).records(Topics.INVENTORY)).hasSize(before);
     }
 

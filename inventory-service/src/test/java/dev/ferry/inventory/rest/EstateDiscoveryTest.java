@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.ferry.events.CloudEvent;
 import dev.ferry.events.Topics;
@@ -195,12 +198,18 @@ class EstateDiscoveryTest {
                 .body(
                         "addons.find { it.name == 'postgresql-acme-api-primary' }.postgres.numBytes",
                         equalTo(15569256448L))
+                .body("addons.find { it.name == 'postgresql-acme-api-primary' }.tier", equalTo("standard"))
                 .extract()
                 .asString();
         assertThat(view).doesNotContain("syslog+tls://");
         given().get("/api/discoveries/" + id + "/apps/acme-shop")
                 .then()
                 .statusCode(200)
+                .body("addons.find { it.name == 'postgresql-acme-shop-primary' }.tier", equalTo("standard"))
+                .body("addons.find { it.name == 'redis-acme-shop-queue' }.tier", equalTo("premium"))
+                .body("addons.find { it.name == 'redis-acme-shop-queue' }.plan", equalTo("heroku-redis:premium-0"))
+                .body("addons.find { it.name == 'sendgrid-acme-shop-mail' }", hasKey("tier"))
+                .body("addons.find { it.name == 'sendgrid-acme-shop-mail' }.tier", nullValue())
                 .body("webhooks[0].host", equalTo("hooks.acme.example"))
                 .body("release.recentFailures[0].version", equalTo(41))
                 .body("features", org.hamcrest.Matchers.hasItem("preboot"));
@@ -213,6 +222,70 @@ class EstateDiscoveryTest {
                                         .toList());
         assertThat(everything).doesNotContain(SECRETS);
         assertThat(everything).doesNotContain("hooks.acme.example/heroku/releases");
+    }
+
+    @Test
+    void theEstateReadShowsTeamsSpacesPipelinesAndDynoSizesWithoutSecretsAndSurvivesARebuild() {
+        String id = Discoveries.start("{\"scope\": \"account\"}");
+        assertThat(Discoveries.awaitEnd(id).getString("phase")).isEqualTo("completed");
+
+        String estate = given().get("/api/discoveries/" + id + "/estate")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .body("discoveryId", equalTo(id))
+                .body("teams.name", equalTo(List.of("acme")))
+                // The Shield space acme-payments runs in, with its whole network.
+                .body("spaces.size()", equalTo(1))
+                .body("spaces[0].name", equalTo("acme-shield"))
+                .body("spaces[0].team", equalTo("acme"))
+                .body("spaces[0].region", equalTo("virginia"))
+                .body("spaces[0].shield", equalTo(true))
+                .body("spaces[0].trustedIpRanges", equalTo(List.of("203.0.113.0/24", "198.51.100.10/32")))
+                .body("spaces[0].natOutboundIps", equalTo(List.of("52.1.2.3", "52.1.2.4")))
+                .body("spaces[0].peerings.pcxId", equalTo(List.of("pcx-0a1b2c3d4e5f")))
+                .body("spaces[0].peerings[0].cidrBlocks", equalTo(List.of("172.16.0.0/16")))
+                .body("spaces[0].peerings[0].status", equalTo("active"))
+                .body("spaces[0].vpnConnections.name", equalTo(List.of("office")))
+                .body("spaces[0].vpnConnections[0].publicIp", equalTo("203.0.113.5"))
+                .body("spaces[0].vpnConnections[0].routableCidrs", equalTo(List.of("192.168.0.0/16")))
+                .body("spaces[0].vpnConnections[0]", not(hasKey("tunnels")))
+                // The pipeline with its stages in the order a release moves through them.
+                .body("pipelines.name", equalTo(List.of("acme-api")))
+                .body("pipelines[0].stages.stage", equalTo(List.of("staging", "production")))
+                .body("pipelines[0].stages.apps", equalTo(List.of(List.of("acme-api-staging"), List.of("acme-api"))))
+                .extract()
+                .asString();
+        JsonPath sizes = JsonPath.from(estate);
+        assertThat(sizes.getList("dynoSizes.name"))
+                .containsExactlyInAnyOrder("standard-1X", "standard-2X", "performance-M", "shield-M");
+        assertThat(sizes.getFloat("dynoSizes.find { it.name == 'shield-M' }.memoryGb"))
+                .isEqualTo(2.5f);
+        assertThat(sizes.getString("dynoSizes.find { it.name == 'shield-M' }.compute"))
+                .isEqualTo("12x");
+        assertThat(sizes.getFloat("dynoSizes.find { it.name == 'standard-2X' }.memoryGb"))
+                .isEqualTo(1.0f);
+        assertThat(sizes.getBoolean("dynoSizes.find { it.name == 'performance-M' }.dedicated"))
+                .isTrue();
+        assertThat(estate)
+                .doesNotContain(SECRETS)
+                .doesNotContainIgnoringCase("tunnel")
+                .doesNotContainIgnoringCase("pre_shared_key")
+                .doesNotContain("52.5.6.7");
+
+        // The projection is rebuilt from the events to the same estate.
+        given().post("/api/admin/projection/rebuild").then().statusCode(200);
+        assertThat(given().get("/api/discoveries/" + id + "/estate")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .isEqualTo(estate);
+        given().get("/api/discoveries/no-such-discovery/estate")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", containsString("no-such-discovery"));
     }
 
     @Test
@@ -306,6 +379,11 @@ class EstateDiscoveryTest {
                 .then()
                 .body("discovery.status", equalTo("failed"))
                 .body("apps.size()", equalTo(0));
+        given().get("/api/discoveries/" + id + "/estate")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("Discovery " + id + " is failed"));
     }
 
     @Test

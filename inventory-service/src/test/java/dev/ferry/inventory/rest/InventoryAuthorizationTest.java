@@ -66,15 +66,16 @@ class InventoryAuthorizationTest {
                 .endpoint("GET", one + "/progress", null, Roles.VIEWER)
                 .endpoint("GET", one + "/events", null, Roles.VIEWER)
                 .endpoint("GET", one + "/apps/acme-shop", null, Roles.VIEWER)
+                .endpoint("GET", one + "/estate", null, Roles.VIEWER)
                 .endpoint("GET", one + "/diff?against=" + before, null, Roles.VIEWER)
                 .endpoint("GET", "/api/drift", null, Roles.VIEWER)
                 .endpoint("POST", "/api/drift/scans", null, Roles.OPERATOR)
                 .endpoint("POST", "/api/admin/projection/rebuild", null, Roles.ADMIN);
 
         List<String> violations = matrix.violations();
-        System.out.printf("InventoryAuthorizationTest: %d calls to 10 endpoints%n", matrix.calls());
+        System.out.printf("InventoryAuthorizationTest: %d calls to 11 endpoints%n", matrix.calls());
         assertThat(violations).isEmpty();
-        assertThat(matrix.calls()).isEqualTo(10 * (3 + AuthorizationMatrix.USERS.size()));
+        assertThat(matrix.calls()).isEqualTo(11 * (3 + AuthorizationMatrix.USERS.size()));
 
         // The operators let in started discoveries and re-scans; each is requested by its token's user.
         awaitNoneRunning();

@@ -110,6 +110,44 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aPartialAs200FaultAnswersMorePagesWith200AndKeepsNextRange() {
+        as(Api.DEMO_GLOBAL)
+                .header("Range", "id ..; max=2")
+                .get("/apps")
+                .then()
+                .statusCode(206)
+                .header("Next-Range", startsWith("id ]"));
+        fault("{\"path_prefix\": \"/apps\", \"partial_as_200\": true, \"count\": 2}");
+        String next = as(Api.DEMO_GLOBAL)
+                .header("Range", "id ..; max=2")
+                .get("/apps")
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(2))
+                .header("Next-Range", startsWith("id ]"))
+                .extract()
+                .header("Next-Range");
+        // The last page has no Next-Range, so the fault leaves it as it is.
+        as(Api.DEMO_GLOBAL)
+                .header("Range", "id ..; max=1000")
+                .get("/apps")
+                .then()
+                .statusCode(200)
+                .header("Next-Range", org.hamcrest.Matchers.nullValue());
+        given().get("/_simulator/faults")
+                .then()
+                .body("[0].partial_as_200", equalTo(true))
+                .body("[0].remaining", equalTo(0));
+        as(Api.DEMO_GLOBAL).header("Range", next).get("/apps").then().statusCode(206);
+        given().contentType("application/json")
+                .body("{\"path_prefix\": \"/apps\", \"status\": 503, \"partial_as_200\": true}")
+                .post("/_simulator/faults")
+                .then()
+                .statusCode(400)
+                .body("message", containsString("partial_as_200 applies to successful list answers"));
+    }
+
+    @Test
     void aMeaninglessFaultIsRefused() {
         given().contentType("application/json")
                 .body("{\"path_prefix\": \"apps\", \"status\": 200}")

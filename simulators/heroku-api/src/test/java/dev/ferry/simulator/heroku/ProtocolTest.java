@@ -7,8 +7,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +41,9 @@ class ProtocolTest {
         "/apps/acme-shop/addon-attachments",
         "/addon-attachments"
     };
+
+    @TestHTTPResource("/apps")
+    URI apps;
 
     static String[] endpoints() {
         return ENDPOINTS;
@@ -84,6 +94,31 @@ class ProtocolTest {
                 .body("message", equalTo("Invalid credentials provided."));
         assertErrorShape(response);
         as("HRKU-00000000-0000-4000-8000-00000000dead").get(path).then().statusCode(401);
+    }
+
+    @Test
+    void aRequestWithoutAnAcceptHeaderIsNotAcceptable() throws Exception {
+        // RestAssured always sends an Accept header; the JDK client sends none unless asked to.
+        HttpRequest request = HttpRequest.newBuilder(apps)
+                .header("Authorization", "Bearer " + Api.DEMO_GLOBAL)
+                .GET()
+                .build();
+        assertThat(request.headers().firstValue("Accept")).isEmpty();
+        HttpResponse<String> response = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(406);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(response.headers().firstValue("Request-Id"))
+                .hasValueSatisfying(id -> assertThat(id).matches(Api.UUID_PATTERN));
+        Map<String, Object> body = new ObjectMapper().readValue(response.body(), new TypeReference<>() {});
+        assertThat(body).containsOnlyKeys("id", "message").containsEntry("id", "not_acceptable");
+        assertThat(body.get("message")).asString().contains("version=3");
+        // Refused before the rate limit: the request took no token of the freshly reset bucket.
+        assertThat(response.headers().firstValue("RateLimit-Remaining")).hasValue("4500");
+        as(Api.DEMO_GLOBAL).get("/account/rate-limits").then().body("remaining", equalTo(4500));
     }
 
     @Test

@@ -92,6 +92,11 @@ public class HerokuProtocolFilter {
         } else {
             rc.request().headers().remove(ETagFilter.TRUNCATE);
         }
+        if (fault.isPresent() && fault.get().partialAs200()) {
+            rc.request().headers().set(PartialAs200Filter.HEADER, "true");
+        } else {
+            rc.request().headers().remove(PartialAs200Filter.HEADER);
+        }
         if (fault.isPresent() && fault.get().latencyMs() > 0) {
             rc.vertx()
                     .setTimer(

@@ -1,5 +1,6 @@
 package dev.ferry.simulator.heroku.service;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
@@ -15,17 +16,29 @@ public class FaultInjector {
 
     /**
      * What a test asks for; {@code status} 0 means delay only, {@code count} 0 means unlimited, {@code
-     * truncate} answers normally but cuts the JSON body in half (a malformed answer).
+     * truncate} answers normally but cuts the JSON body in half (a malformed answer), {@code
+     * partialAs200} answers a list page that has more after it with 200 instead of 206, keeping its
+     * {@code Next-Range} (clients must follow the header, whatever the status).
      */
     public record FaultSpec(
-            String method, String pathPrefix, Integer status, Integer count, Long latencyMs, Boolean truncate) {
+            String method,
+            String pathPrefix,
+            Integer status,
+            Integer count,
+            Long latencyMs,
+            Boolean truncate,
+            @JsonProperty("partial_as_200") Boolean partialAs200) {
 
         public FaultSpec(String method, String pathPrefix, Integer status, Integer count, Long latencyMs) {
-            this(method, pathPrefix, status, count, latencyMs, null);
+            this(method, pathPrefix, status, count, latencyMs, null, null);
         }
 
         boolean truncates() {
             return Boolean.TRUE.equals(truncate);
+        }
+
+        boolean partialAnswersAre200() {
+            return Boolean.TRUE.equals(partialAs200);
         }
 
         /** Problems with the spec, empty when it is usable. */
@@ -44,11 +57,14 @@ public class FaultInjector {
             if (latencyMs != null && (latencyMs < 0 || latencyMs > 600_000)) {
                 problems.add("latency_ms must be between 0 and 600000");
             }
-            if (s == 0 && (latencyMs == null || latencyMs == 0) && !truncates()) {
-                problems.add("give a status, a latency_ms, truncate, or a combination");
+            if (s == 0 && (latencyMs == null || latencyMs == 0) && !truncates() && !partialAnswersAre200()) {
+                problems.add("give a status, a latency_ms, truncate, partial_as_200, or a combination");
             }
             if (s != 0 && truncates()) {
                 problems.add("truncate applies to successful answers; leave status out");
+            }
+            if (s != 0 && partialAnswersAre200()) {
+                problems.add("partial_as_200 applies to successful list answers; leave status out");
             }
             return problems;
         }
@@ -56,10 +72,16 @@ public class FaultInjector {
 
     /** A fault as installed, with the requests it still applies to ({@code -1}: unlimited). */
     public record FaultView(
-            String method, String pathPrefix, int status, long latencyMs, boolean truncate, int remaining) {}
+            String method,
+            String pathPrefix,
+            int status,
+            long latencyMs,
+            boolean truncate,
+            @JsonProperty("partial_as_200") boolean partialAs200,
+            int remaining) {}
 
     /** What to do to one request. */
-    public record Hit(int status, long latencyMs, boolean truncate) {}
+    public record Hit(int status, long latencyMs, boolean truncate, boolean partialAs200) {}
 
     private static final class Fault {
         final FaultSpec spec;
@@ -95,6 +117,7 @@ public class FaultInjector {
                     spec.status() == null ? 0 : spec.status(),
                     spec.latencyMs() == null ? 0 : spec.latencyMs(),
                     spec.truncates(),
+                    spec.partialAnswersAre200(),
                     remaining.get());
         }
     }
@@ -115,7 +138,8 @@ public class FaultInjector {
                 return Optional.of(new Hit(
                         fault.spec.status() == null ? 0 : fault.spec.status(),
                         fault.spec.latencyMs() == null ? 0 : fault.spec.latencyMs(),
-                        fault.spec.truncates()));
+                        fault.spec.truncates(),
+                        fault.spec.partialAnswersAre200()));
             }
         }
         return Optional.empty();
