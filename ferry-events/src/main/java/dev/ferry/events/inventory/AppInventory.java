@@ -14,7 +14,8 @@ import java.util.Map;
  * @param team the owning team's name, null for a personal app
  * @param generation {@code cedar} or {@code fir}
  * @param buildpacks buildpack names or URLs, in installation order
- * @param procfile the released slug's {@code process_types}: process type to command
+ * @param procfile process type to command, from the formation's commands (not the released slug's
+ *     {@code process_types}: one call fewer per app keeps a discovery under 10 calls per app)
  * @param domains custom and default domains
  * @param sniEndpoints certificates served for the app's domains
  * @param logDrains log drains, including those an add-on created
