@@ -17,8 +17,11 @@ import dev.ferry.demo.StepResult;
 import dev.ferry.demo.Summary;
 import dev.ferry.events.CloudEvent;
 import dev.ferry.events.Topics;
+import dev.ferry.events.migration.GateApproved;
+import dev.ferry.events.migration.GateOpened;
 import dev.ferry.events.migration.MigrationCompleted;
 import dev.ferry.events.migration.MigrationStarted;
+import dev.ferry.events.migration.StepFailed;
 import dev.ferry.events.migration.StepStarted;
 import dev.ferry.events.migration.StepSucceeded;
 import dev.ferry.oidc.OidcIssuer;
@@ -51,6 +54,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -128,8 +132,8 @@ class FlowEndToEndTest {
 
     /** Tokens the tests sent and the services refused; searched for like the others. */
     static final List<String> REFUSED_TOKENS = Collections.synchronizedList(new ArrayList<>());
-    /** What the scan looks for: the seeded secrets, then the bearer tokens. */
-    static final List<String> SECRETS = new ArrayList<>();
+    /** What the scan looks for (value to the name a finding shows, never the value itself). */
+    static final Map<String, String> SECRETS = new LinkedHashMap<>();
 
     static LocalKafka kafka;
     static LocalPostgres postgres;
@@ -259,6 +263,8 @@ class FlowEndToEndTest {
                 .put("ferry.executor.heroku.data-url", targets.heroku().toString());
         config.get("executor-service").put("ferry.executor.heroku.token", HEROKU_TOKEN);
         config.get("executor-service").put("executor.time-scale", "0.00005");
+        // As deployed (FERRY_LOG_JSON=true in compose and Kubernetes): JSON lines.
+        config.get("executor-service").put("quarkus.log.console.json.enabled", "true");
         config.get("executor-service").put("executor.dns.hosts.\"*.acme.example\"", "192.0.2.10");
         config.get("executor-service").put("executor.dns.hosts.\"*.acme-shop.example\"", "192.0.2.10");
         config.get("executor-service").put("executor.dns.hosts.\"*.aptible.in\"", "192.0.2.10");
@@ -437,21 +443,55 @@ class FlowEndToEndTest {
         for (JsonNode m : messages) {
             assertThat(m.path("via").asText()).isEqualTo("webhook");
             assertThat(m.path("target").asText()).isEqualTo(WEBHOOK_PATH);
-            String payload = m.path("payload").toString();
-            if (payload.contains(result.migrationId())) {
-                aboutMigration.add(payload);
+            if (m.path("payload").toString().contains(result.migrationId())) {
+                aboutMigration.add(m.path("payload").path("text").asText());
             }
         }
-        // Start, one per completed step, end; and one per failed attempt, if a step needed a retry.
-        int failedAttempts =
-                result.steps().stream().mapToInt(s -> s.attempts() - 1).sum();
-        // Gates add a message each (a person is asked), so at least these, and one success per step.
-        assertThat(aboutMigration).hasSizeGreaterThanOrEqualTo(stepIds().size() + 2 + failedAttempts);
-        for (String stepId : stepIds()) {
+        // The driver waited for the message that the migration ended, the last of its channel. What
+        // Slack must have heard comes from the migration's events: start, each gate a person was
+        // asked to open and each approval, each failed attempt, each success, the end; exactly once.
+        List<CloudEvent> events = new EventProbe(kafka.bootstrapServers(), kafka.superUserSettings())
+                .readAll(Topics.MIGRATIONS).stream()
+                        .filter(e -> e.subject().equals(result.migrationId()))
+                        .toList();
+        Map<String, Long> failed = countByStep(events, StepFailed.class);
+        Map<String, Long> opened = countByStep(events, GateOpened.class);
+        Map<String, Long> approved = countByStep(events, GateApproved.class);
+        assertThat(opened).as("gates a person was asked to open").isNotEmpty();
+        assertThat(approved.keySet()).isEqualTo(opened.keySet());
+        long expected = 2
+                + result.steps().size()
+                + opened.size()
+                + approved.size()
+                + failed.values().stream().mapToLong(Long::longValue).sum();
+        FlowJson.MigrationSnapshot migration = new FlowJson.MigrationSnapshot(
+                result.migrationId(), result.planId(), result.planVersion(), result.migrationStatus(), result.steps());
+        assertThat(expected).isGreaterThanOrEqualTo(FlowJson.expectedSlackMessages(migration));
+        assertThat(aboutMigration).hasSize((int) expected);
+        assertThat(aboutMigration)
+                .filteredOn(t -> t.startsWith(":rocket: Migration started"))
+                .hasSize(1);
+        assertThat(aboutMigration)
+                .filteredOn(t -> t.startsWith(":tada: Migration completed"))
+                .hasSize(1);
+        for (StepResult step : result.steps()) {
+            String id = step.stepId();
             assertThat(aboutMigration)
-                    .as("success messages naming step %s", stepId)
-                    .filteredOn(p -> p.contains("`" + stepId + "`") && p.contains("succeeded"))
-                    .hasSizeLessThanOrEqualTo(1);
+                    .as("success messages naming step %s", id)
+                    .filteredOn(t -> t.startsWith(":white_check_mark: Step " + id + " ("))
+                    .hasSize(1);
+            assertThat(aboutMigration)
+                    .as("failed-attempt messages naming step %s", id)
+                    .filteredOn(t -> t.startsWith(":x: Step " + id + " ("))
+                    .hasSize(failed.getOrDefault(id, 0L).intValue());
+            assertThat(aboutMigration)
+                    .as("gate messages naming step %s", id)
+                    .filteredOn(t -> t.startsWith(":raised_hand: ") && t.contains(" at step " + id + ": "))
+                    .hasSize(opened.containsKey(id) ? 1 : 0);
+            assertThat(aboutMigration)
+                    .as("gate approvals naming step %s", id)
+                    .filteredOn(t -> t.startsWith(":white_check_mark: Gate at step " + id + " approved by "))
+                    .hasSize(approved.containsKey(id) ? 1 : 0);
         }
         // Plus the request for approval, which names the plan rather than the migration.
         assertThat(messages.toString()).contains(result.planId());
@@ -559,6 +599,31 @@ class FlowEndToEndTest {
                 .isTrue();
     }
 
+    @Test
+    @Order(10)
+    void theExecutorLogsJsonLinesThatNameTheMigrationAndStep() throws IOException {
+        List<String> lines = Files.readAllLines(APPS.get("executor-service").log(), StandardCharsets.UTF_8);
+        List<JsonNode> json = new ArrayList<>();
+        for (String line : lines) {
+            if (line.startsWith("{")) {
+                json.add(FlowJson.parse(line));
+            }
+        }
+        // Everything after start-up is JSON (the launcher's first lines may not be).
+        assertThat(json).as("JSON log lines").hasSizeGreaterThan(lines.size() / 2);
+        List<JsonNode> aboutSteps = json.stream()
+                .filter(j -> result.migrationId()
+                        .equals(j.path("mdc").path("migrationId").asText()))
+                .filter(j -> !j.path("mdc").path("stepId").asText().isEmpty())
+                .toList();
+        assertThat(aboutSteps)
+                .as("log lines carrying the migration and step ids as fields")
+                .isNotEmpty()
+                .allSatisfy(j -> assertThat(j.path("message").asText()).isNotBlank());
+        assertThat(aboutSteps.stream().map(j -> j.path("mdc").path("stepId").asText()))
+                .containsAnyElementsOf(stepIds());
+    }
+
     /** JSON with object members sorted by name at every level and no whitespace. */
     private static String canonicalJson(JsonNode node) throws IOException {
         com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper()
@@ -590,9 +655,19 @@ class FlowEndToEndTest {
                 .as("tokens the flow used (alice's and bob's)")
                 .hasSizeGreaterThanOrEqualTo(2);
         SECRETS.clear();
-        SECRETS.addAll(SEEDED_SECRETS);
-        SECRETS.add(EVIDENCE_KEY);
-        SECRETS.addAll(tokens);
+        SEEDED_SECRETS.forEach(secret -> SECRETS.put(secret, secret));
+        SECRETS.put(EVIDENCE_KEY, "the evidence signing key");
+        SECRETS.put(HEROKU_TOKEN, "the Heroku API token");
+        SECRETS.put(APTIBLE_PASSWORD, "the Aptible password");
+        SECRETS.put(WEBHOOK_PATH, "the Slack webhook URL's secret path");
+        List<String> targetPasswords = aptibleDatabasePasswords();
+        assertThat(targetPasswords)
+                .as("passwords of the databases Aptible provisioned")
+                .isNotEmpty();
+        targetPasswords.forEach(password -> SECRETS.put(password, "an Aptible database password"));
+        for (String token : tokens) {
+            SECRETS.putIfAbsent(token, "bearer token #" + SECRETS.size());
+        }
         Map<String, Set<String>> leaks = new LinkedHashMap<>();
         Map<String, Set<String>> selfCheck = new LinkedHashMap<>();
         scan("self-check", "postgres://acme:" + SEEDED_SECRETS.get(0) + "@host/db", selfCheck);
@@ -644,10 +719,15 @@ class FlowEndToEndTest {
         List<HttpApi.Exchange> answers = new ArrayList<>(driver.transcript());
         answers.addAll(API.transcript());
         for (HttpApi.Exchange e : answers) {
+            if (e.uri()
+                    .toString()
+                    .startsWith(DemoTargets.at(targets.slack(), "/_receiver/").toString())) {
+                continue; // Slack's own record of what reached it (it knows its webhook's URL); payloads below
+            }
             scan("answer to " + e.method() + " " + e.uri(), e.body(), leaks);
         }
 
-        // Every Slack payload.
+        // Every Slack payload. The receiver's own log is Slack's side: it may know its URL.
         JsonNode messages = getJson(DemoTargets.at(targets.slack(), "/_receiver/messages"));
         for (JsonNode m : messages) {
             scan(
@@ -658,7 +738,8 @@ class FlowEndToEndTest {
 
         System.out.printf(
                 "e2e: scanned %d Kafka records on %d topics, %d rows in %d tables, %d log files, %d API answers,"
-                        + " %d Slack payloads for %d seeded secrets, the evidence signing key and %d bearer tokens%n",
+                        + " %d Slack payloads for %d seeded secrets, the evidence signing key, the Heroku token, the"
+                        + " Aptible password, the webhook path, %d Aptible database passwords and %d bearer tokens%n",
                 records,
                 topics.size(),
                 rows,
@@ -667,6 +748,7 @@ class FlowEndToEndTest {
                 answers.size(),
                 messages.size(),
                 SEEDED_SECRETS.size(),
+                targetPasswords.size(),
                 tokens.size());
         assertThat(leaks).as("places where a seeded secret value appears").isEmpty();
     }
@@ -675,18 +757,53 @@ class FlowEndToEndTest {
         if (text == null) {
             return;
         }
-        for (String secret : SECRETS) {
-            if (text.contains(secret)) {
-                // Name a token by its place in the list, never by its value.
-                int i = SEEDED_SECRETS.indexOf(secret);
-                String name = i >= 0
-                        ? secret
-                        : secret.equals(EVIDENCE_KEY)
-                                ? "the evidence signing key"
-                                : "bearer token #" + SECRETS.indexOf(secret);
-                leaks.computeIfAbsent(where, k -> new TreeSet<>()).add(name);
+        for (Map.Entry<String, String> secret : SECRETS.entrySet()) {
+            if (text.contains(secret.getKey())) {
+                leaks.computeIfAbsent(where, k -> new TreeSet<>()).add(secret.getValue());
             }
         }
+    }
+
+    /** How many events of a type each step has on the log (a redelivered append counts once). */
+    private static Map<String, Long> countByStep(List<CloudEvent> events, Class<?> type) {
+        Map<String, Set<String>> ids = new TreeMap<>();
+        for (CloudEvent e : events) {
+            String stepId = e.data() instanceof StepFailed f
+                    ? f.stepId()
+                    : e.data() instanceof GateOpened g
+                            ? g.stepId()
+                            : e.data() instanceof GateApproved a ? a.stepId() : null;
+            if (type.isInstance(e.data()) && stepId != null) {
+                ids.computeIfAbsent(stepId, k -> new TreeSet<>()).add(e.id());
+            }
+        }
+        Map<String, Long> counts = new TreeMap<>();
+        ids.forEach((step, set) -> counts.put(step, (long) set.size()));
+        return counts;
+    }
+
+    /** The passwords in the connection URLs of the databases the Aptible simulator provisioned. */
+    private static List<String> aptibleDatabasePasswords() throws IOException {
+        HttpApi aptible = new HttpApi(Duration.ofSeconds(3), Duration.ofSeconds(15));
+        JsonNode token = FlowJson.parse(aptible.post(
+                        DemoTargets.at(targets.aptible(), "/tokens"),
+                        FlowJson.write(Map.of(
+                                "grant_type", "password", "username", APTIBLE_USER, "password", APTIBLE_PASSWORD)))
+                .body());
+        JsonNode databases = FlowJson.parse(getWithBearer(
+                        DemoTargets.at(targets.aptible(), "/databases"),
+                        token.path("access_token").asText()))
+                .path("_embedded")
+                .path("databases");
+        List<String> passwords = new ArrayList<>();
+        for (JsonNode database : databases) {
+            String userInfo =
+                    URI.create(database.path("connection_url").asText()).getUserInfo();
+            if (userInfo != null && userInfo.contains(":")) {
+                passwords.add(userInfo.substring(userInfo.indexOf(':') + 1));
+            }
+        }
+        return passwords;
     }
 
     /** Scans every row of every table outside PostgreSQL's own schemas; returns {tables, rows}. */

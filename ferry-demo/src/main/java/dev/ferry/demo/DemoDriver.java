@@ -300,15 +300,18 @@ public final class DemoDriver {
 
     private FlowJson.SlackTally awaitSlack(String migrationId, int expected) {
         URI uri = DemoTargets.at(targets.slack(), "/_receiver/messages");
-        return await(expected + " Slack messages mentioning migration " + migrationId + " (" + uri + ")", () -> {
-            HttpApi.Response r = http.get(uri);
-            if (!r.ok()) {
-                return seen(r);
-            }
-            FlowJson.SlackTally tally = FlowJson.slackTally(FlowJson.parse(r.body()), migrationId);
-            lastSeen = tally.count() + " such messages";
-            return tally.count() >= expected ? Optional.of(tally) : Optional.empty();
-        });
+        return await(
+                "the Slack message that migration " + migrationId + " ended, after at least " + expected + " about it ("
+                        + uri + ")",
+                () -> {
+                    HttpApi.Response r = http.get(uri);
+                    if (!r.ok()) {
+                        return seen(r);
+                    }
+                    FlowJson.SlackTally tally = FlowJson.slackTally(FlowJson.parse(r.body()), migrationId);
+                    lastSeen = tally.count() + " such messages";
+                    return tally.count() >= expected && tally.ended() ? Optional.of(tally) : Optional.empty();
+                });
     }
 
     /** A look at an API: a value when the wait is over, empty to look again. */

@@ -42,6 +42,14 @@ public final class FlowJson {
         public SlackTally {
             texts = List.copyOf(texts);
         }
+
+        /**
+         * True once the message saying the migration ended arrived: a channel's messages arrive in
+         * the order of the migration's events, so every earlier one is in too.
+         */
+        public boolean ended() {
+            return texts.stream().anyMatch(t -> t.contains("Migration completed") || t.contains("Migration failed"));
+        }
     }
 
     public static ObjectMapper mapper() {
@@ -151,7 +159,9 @@ public final class FlowJson {
                     step.path("attempts").asInt(0),
                     step.hasNonNull("durationMs") ? step.get("durationMs").asLong() : null,
                     text(step, "summary"),
-                    text(step, "error")));
+                    text(step, "error"),
+                    text(step, "gate"),
+                    step.path("approval").isObject()));
         }
         return new MigrationSnapshot(
                 text(migration, "id"),
@@ -213,11 +223,18 @@ public final class FlowJson {
     }
 
     /**
-     * How many Slack messages a finished migration should produce: one when it started, one per
-     * step that succeeded or failed, and one when it ended.
+     * The fewest Slack messages about a finished migration the default subscription gets: one when
+     * it started, one per step that succeeded or finally failed, one per gate a person was asked to
+     * open and one per approval, and one when it ended. Each failed attempt that was retried adds one.
      */
     public static int expectedSlackMessages(MigrationSnapshot migration) {
-        return 2 + (int) migration.steps().stream().filter(StepResult::finished).count();
+        int messages = 2;
+        for (StepResult step : migration.steps()) {
+            messages += step.finished() ? 1 : 0;
+            messages += step.personGate() ? 1 : 0;
+            messages += step.gateApproved() ? 1 : 0;
+        }
+        return messages;
     }
 
     static String text(JsonNode node, String field) {

@@ -101,6 +101,18 @@ class FlowJsonTest {
                 java.util.List.of(step("a", "succeeded"), step("b", "failed"), step("c", "pending")));
         assertThat(FlowJson.expectedSlackMessages(completed)).isEqualTo(5);
         assertThat(FlowJson.expectedSlackMessages(failed)).isEqualTo(4);
+        var gatedAndRetried = new FlowJson.MigrationSnapshot(
+                "m",
+                "p",
+                1,
+                "completed",
+                java.util.List.of(
+                        new StepResult("dns", "manual-task", "succeeded", 1, 5L, null, null, "manual-task", true),
+                        new StepResult("ttl", "timed-wait", "succeeded", 2, 5L, null, null, "timed-wait", false),
+                        new StepResult("copy", "copy-postgres", "succeeded", 3, 9L, null, null)));
+        // started + (gate opened, gate approved, success) + success + success + completed: a timed
+        // wait asks nobody, and retried attempts are counted from the events, not from here.
+        assertThat(FlowJson.expectedSlackMessages(gatedAndRetried)).isEqualTo(7);
         assertThat(failed.finished()).isTrue();
     }
 
@@ -114,17 +126,20 @@ class FlowJsonTest {
 
     @Test
     void countsSlackMessagesThatMentionTheMigration() {
-        var messages = FlowJson.parse("["
-                + "{\"sequence\":1,\"receivedAt\":\"2026-11-26T12:00:00.100Z\",\"payload\":{\"text\":\"Plan p-1 awaits approval\"}},"
-                + "{\"sequence\":2,\"receivedAt\":\"2026-11-26T12:00:03.500Z\",\"payload\":{\"text\":\"Step a succeeded\","
-                + "\"blocks\":[{\"type\":\"context\",\"elements\":[{\"type\":\"mrkdwn\",\"text\":\"Migration `m-1`\"}]}]}},"
-                + "{\"sequence\":3,\"receivedAt\":\"2026-11-26T12:00:02.000Z\",\"payload\":{\"text\":\"Migration m-1 started\"}},"
-                + "{\"sequence\":4,\"receivedAt\":\"not a time\",\"payload\":{\"text\":\"Migration m-1 completed\"}}]");
+        var messages = FlowJson.parse(
+                "["
+                        + "{\"sequence\":1,\"receivedAt\":\"2026-11-26T12:00:00.100Z\",\"payload\":{\"text\":\"Plan p-1 awaits approval\"}},"
+                        + "{\"sequence\":2,\"receivedAt\":\"2026-11-26T12:00:03.500Z\",\"payload\":{\"text\":\"Step a succeeded\","
+                        + "\"blocks\":[{\"type\":\"context\",\"elements\":[{\"type\":\"mrkdwn\",\"text\":\"Migration `m-1`\"}]}]}},"
+                        + "{\"sequence\":3,\"receivedAt\":\"2026-11-26T12:00:02.000Z\",\"payload\":{\"text\":\"Migration m-1 started\"}},"
+                        + "{\"sequence\":4,\"receivedAt\":\"not a time\",\"payload\":{\"text\":\":tada: Migration completed: m-1\"}}]");
         var tally = FlowJson.slackTally(messages, "m-1");
         assertThat(tally.count()).isEqualTo(3);
         assertThat(tally.lastReceivedAt()).contains(Instant.parse("2026-11-26T12:00:03.500Z"));
         assertThat(tally.texts())
-                .containsExactly("Step a succeeded", "Migration m-1 started", "Migration m-1 completed");
+                .containsExactly("Step a succeeded", "Migration m-1 started", ":tada: Migration completed: m-1");
+        assertThat(tally.ended()).isTrue();
+        assertThat(FlowJson.slackTally(messages, "Step a").ended()).isFalse();
         assertThat(FlowJson.slackTally(FlowJson.parse("[]"), "m-1").lastReceivedAt())
                 .isEmpty();
     }
