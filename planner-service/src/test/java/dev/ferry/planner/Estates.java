@@ -270,7 +270,7 @@ public final class Estates {
         private final String name;
         private final String service;
         private final String plan;
-        private final List<String> vars;
+        private List<String> vars;
         private String billingApp;
         private List<String> attachedTo;
         private PostgresInfo postgres;
@@ -284,6 +284,12 @@ public final class Estates {
             this.service = service;
             this.plan = plan;
             this.vars = vars;
+        }
+
+        /** The config vars the add-on sets. */
+        public AddOnBuilder vars(String... names) {
+            this.vars = List.of(names);
+            return this;
         }
 
         public AddOnBuilder billing(String app, List<String> attached) {

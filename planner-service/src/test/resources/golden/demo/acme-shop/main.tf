@@ -38,7 +38,7 @@ resource "aptible_app" "acme_shop" {
   config = {
     DATABASE_URL     = aptible_database.postgresql_acme_shop_primary.default_connection_url
     RAILS_ENV        = var.acme_shop_rails_env
-    REDIS_URL        = aptible_database.redis_acme_shop_cache.default_connection_url
+    REDIS_URL        = var.redis_acme_shop_cache_redis_ssl_url
     SECRET_KEY_BASE  = var.acme_shop_secret_key_base
     SENDGRID_API_KEY = var.acme_shop_sendgrid_api_key
   }
@@ -67,6 +67,12 @@ resource "aptible_endpoint" "acme_shop_web_shop_acme_example" {
   internal      = false
   managed       = true
   domain        = "shop.acme.example"
+}
+
+variable "redis_acme_shop_cache_redis_ssl_url" {
+  type        = string
+  sensitive   = true
+  description = "The redis+ssl connection URL of redis-acme-shop-cache: aptible db:url redis-acme-shop-cache --type redis+ssl"
 }
 
 variable "acme_shop_rails_env" {

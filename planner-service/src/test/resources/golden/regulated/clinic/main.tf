@@ -39,7 +39,7 @@ resource "aptible_app" "clinic" {
     DATABASE_URL      = aptible_database.postgresql_clinic.default_connection_url
     DJANGO_SECRET_KEY = var.clinic_django_secret_key
     MYSTERY_KEY       = var.clinic_mystery_key
-    REDIS_URL         = aptible_database.redis_clinic.default_connection_url
+    REDIS_URL         = var.redis_clinic_redis_ssl_url
   }
   service {
     process_type           = "web"
@@ -90,6 +90,12 @@ resource "aptible_endpoint" "clinic_worker" {
   internal      = true
   default_domain = false
   ip_filtering  = ["198.51.100.0/24"]
+}
+
+variable "redis_clinic_redis_ssl_url" {
+  type        = string
+  sensitive   = true
+  description = "The redis+ssl connection URL of redis-clinic: aptible db:url redis-clinic --type redis+ssl"
 }
 
 variable "clinic_django_secret_key" {

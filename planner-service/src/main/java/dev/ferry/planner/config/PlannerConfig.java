@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The planner's settings ({@code planner.*}); defaults follow the guide and the measured copy
@@ -14,6 +15,8 @@ import java.util.List;
 public interface PlannerConfig {
 
     Copy copy();
+
+    Regulated regulated();
 
     /** PostgreSQL major versions Aptible offers. */
     @WithDefault("12,13,14,15,16")
@@ -67,6 +70,27 @@ public interface PlannerConfig {
         /** Jobs of a parallel dump and restore. */
         @WithDefault("2")
         int parallelJobs();
+
+        /**
+         * Multiplies a copy time predicted from a measured copy: smaller than {@link #safetyFactor()},
+         * since the measurement already saw the real network and data.
+         */
+        @WithDefault("1.5")
+        double measuredSafetyFactor();
+
+        /** Measured copies below this size (50 MB) finish too fast to tell a throughput, so they are ignored. */
+        @WithDefault("50000000")
+        long minMeasuredBytes();
+    }
+
+    /** Apps that hold regulated data (PHI) outside Shield spaces too: they need a Dedicated Stack and a BAA. */
+    interface Regulated {
+        /** Every app of every estate holds regulated data. */
+        @WithDefault("false")
+        boolean all();
+
+        /** Heroku app names that hold regulated data. */
+        Optional<List<String>> apps();
     }
 
     default PlannerSettings settings() {
@@ -81,6 +105,10 @@ public interface PlannerConfig {
                 imageRegistry(),
                 stackPerSpace(),
                 dnsTtlWaitSeconds(),
-                monitorSeconds());
+                monitorSeconds(),
+                copy().measuredSafetyFactor(),
+                copy().minMeasuredBytes(),
+                regulated().all(),
+                regulated().apps().map(List::copyOf).orElse(List.of()));
     }
 }

@@ -21,7 +21,8 @@ import java.util.List;
 /**
  * Turns a discovered estate into a plan by running the rules in the guide's order: stacks and
  * networking, environments, then per app its resources, and the cutover of each wave. Pure and
- * deterministic: the same inventory always gives the same plan, byte for byte.
+ * deterministic: the same inventory, settings and measured copies always give the same plan, byte
+ * for byte.
  */
 public final class PlanRules {
     /** The scope key of a discovery of every app the token sees. */
@@ -47,10 +48,24 @@ public final class PlanRules {
         return propose(estate, ACCOUNT_SCOPE, PlannerSettings.defaults(), 1, null);
     }
 
-    /** A version of the plan of an estate. */
+    /** A version of the plan of an estate, with no measured copies. */
     public static PlanProposed propose(
             EstateDiscovered estate, String scopeKey, PlannerSettings settings, int version, Integer supersedes) {
-        EstateContext context = new EstateContext(estate, settings);
+        return propose(estate, scopeKey, settings, List.of(), version, supersedes);
+    }
+
+    /**
+     * A version of the plan of an estate; maintenance windows are predicted from the measured copies
+     * where there are some, which makes them part of the plan's input.
+     */
+    public static PlanProposed propose(
+            EstateDiscovered estate,
+            String scopeKey,
+            PlannerSettings settings,
+            List<CopyMeasurement> measurements,
+            int version,
+            Integer supersedes) {
+        EstateContext context = new EstateContext(estate, settings, measurements);
         PlanDraft draft = new PlanDraft();
         StackRule.apply(context, draft);
         EnvironmentRule.apply(context, draft);

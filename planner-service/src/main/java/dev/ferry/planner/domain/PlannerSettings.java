@@ -17,6 +17,11 @@ import java.util.List;
  * @param stackPerSpace one Dedicated Stack per Private Space instead of one per region
  * @param dnsTtlWaitSeconds how long to wait after lowering DNS TTLs (at least 24 h)
  * @param monitorSeconds how long to watch after the DNS switch before decommissioning is offered
+ * @param measuredSafetyFactor multiplies a copy time predicted from a measured copy (smaller: the
+ *     measurement already saw the real network and data)
+ * @param minMeasuredBytes measured copies smaller than this are too short to tell a throughput
+ * @param regulatedAll every app holds regulated data (PHI), in a Shield space or not
+ * @param regulatedApps Heroku apps that hold regulated data (PHI), in a Shield space or not
  */
 public record PlannerSettings(
         long dumpRestoreLimitBytes,
@@ -29,7 +34,11 @@ public record PlannerSettings(
         String imageRegistry,
         boolean stackPerSpace,
         long dnsTtlWaitSeconds,
-        long monitorSeconds) {
+        long monitorSeconds,
+        double measuredSafetyFactor,
+        long minMeasuredBytes,
+        boolean regulatedAll,
+        List<String> regulatedApps) {
 
     /** 10 GB, per the guide. */
     public static final long TEN_GB = 10_000_000_000L;
@@ -39,6 +48,13 @@ public record PlannerSettings(
      * 2-core host (pgbench scale 100), see docs/benchmarks.md.
      */
     public static final long ANCHOR_BYTES_PER_SECOND = 90_000_000L;
+
+    /** 50 MB: below it a copy takes about a second, too short to measure a throughput. */
+    public static final long MIN_MEASURED_BYTES = 50_000_000L;
+
+    public PlannerSettings {
+        regulatedApps = regulatedApps == null ? List.of() : List.copyOf(regulatedApps);
+    }
 
     public static PlannerSettings defaults() {
         return new PlannerSettings(
@@ -52,6 +68,30 @@ public record PlannerSettings(
                 "registry.example.com/ferry",
                 false,
                 86_400,
-                3_600);
+                3_600,
+                1.5,
+                MIN_MEASURED_BYTES,
+                false,
+                List.of());
+    }
+
+    /** These settings with other regulated-data markers (tests and per-estate overrides). */
+    public PlannerSettings withRegulated(boolean all, List<String> apps) {
+        return new PlannerSettings(
+                dumpRestoreLimitBytes,
+                copyBytesPerSecond,
+                copySafetyFactor,
+                windowOverheadSeconds,
+                parallelJobs,
+                postgresVersions,
+                redisVersions,
+                imageRegistry,
+                stackPerSpace,
+                dnsTtlWaitSeconds,
+                monitorSeconds,
+                measuredSafetyFactor,
+                minMeasuredBytes,
+                all,
+                apps);
     }
 }

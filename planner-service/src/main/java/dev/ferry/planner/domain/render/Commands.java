@@ -103,7 +103,10 @@ final class Commands {
         step.parameters().forEach((key, value) -> {
             if (key.startsWith("env.")) {
                 String handle = value.startsWith("database:") ? value.substring("database:".length()) : null;
-                pairs.add(key.substring(4) + "=" + (handle == null ? value : "\"$(aptible db:url " + handle + ")\""));
+                String credential = step.parameters().get("credential." + key.substring(4));
+                String type = credential == null ? "" : " --type " + credential;
+                pairs.add(key.substring(4) + "="
+                        + (handle == null ? value : "\"$(aptible db:url " + handle + type + ")\""));
             }
         });
         step.secrets()

@@ -2,6 +2,7 @@ package dev.ferry.planner.domain.render;
 
 import dev.ferry.planner.domain.StepView;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,6 +14,8 @@ import java.util.TreeSet;
  * block per process type, and its endpoints. Secret values become sensitive variables, never text.
  */
 final class Terraform {
+    private static final String CARRIED = "Carried from Heroku (sealed in Ferry)";
+
     private Terraform() {}
 
     static String estate(PlanIndex plan) {
@@ -100,24 +103,31 @@ final class Terraform {
         }
         StepView configure = plan.step("configure:" + app).orElseThrow();
         TreeMap<String, String> config = new TreeMap<>();
-        List<String> variables = new ArrayList<>();
+        Map<String, String> variables = new LinkedHashMap<>();
         configure.parameters().forEach((key, value) -> {
             if (key.startsWith("env.") && value.startsWith("database:")) {
                 String handle = value.substring("database:".length());
-                config.put(
-                        key.substring(4),
-                        owned.contains(handle)
-                                ? "aptible_database." + name(handle) + ".default_connection_url"
-                                : "var." + name(handle) + "_url");
-                if (!owned.contains(handle)) {
-                    variables.add(name(handle) + "_url");
+                String credential = configure.parameters().get("credential." + key.substring(4));
+                if (credential != null) {
+                    // the provider exports the default credential's URL by name, not one of a given type
+                    String variable = name(handle + "_" + credential + "_url");
+                    config.put(key.substring(4), "var." + variable);
+                    variables.put(
+                            variable,
+                            "The " + credential + " connection URL of " + handle + ": aptible db:url " + handle
+                                    + " --type " + credential);
+                } else if (owned.contains(handle)) {
+                    config.put(key.substring(4), "aptible_database." + name(handle) + ".default_connection_url");
+                } else {
+                    config.put(key.substring(4), "var." + name(handle) + "_url");
+                    variables.put(name(handle) + "_url", CARRIED);
                 }
             }
         });
         for (String secret : configure.secrets().keySet()) {
             String variable = name(app + "_" + secret);
             config.put(secret, "var." + variable);
-            variables.add(variable);
+            variables.put(variable, CARRIED);
         }
         out.add("resource \"aptible_app\" \"" + name(app) + "\" {");
         out.add("  env_id       = data.aptible_environment." + name(env) + ".env_id");
@@ -151,9 +161,7 @@ final class Terraform {
         for (StepView endpoint : plan.stepsOf(app, "ensure-endpoint")) {
             endpoints(out, app, env, endpoint);
         }
-        for (String variable : variables) {
-            sensitive(out, variable, "Carried from Heroku (sealed in Ferry)");
-        }
+        variables.forEach((variable, description) -> sensitive(out, variable, description));
         return trim(out);
     }
 

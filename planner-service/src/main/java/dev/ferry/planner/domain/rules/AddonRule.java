@@ -96,7 +96,7 @@ public final class AddonRule {
         };
         draft.add(step.wave(wave));
         if ("postgresql".equals(target.engine())) {
-            PostgresRule.Copy copy = PostgresRule.copy(context.settings(), addon);
+            PostgresRule.Copy copy = PostgresRule.copy(context, addon);
             if (PostgresRule.LOGICAL_SYNC.equals(copy.strategy())) {
                 Step sync = Step.of(
                                 "sync:" + target.handle(),

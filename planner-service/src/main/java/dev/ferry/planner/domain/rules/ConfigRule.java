@@ -9,7 +9,8 @@ import java.util.TreeSet;
 
 /**
  * Config vars become environment variables: variables of database add-ons point at the Aptible
- * database ({@code database:<handle>}, resolved by the executor), {@code SECRET_KEY_BASE} and
+ * database ({@code database:<handle>}, resolved by the executor; {@code credential.<NAME>} names the
+ * credential when it must not be the default one, e.g. Redis over TLS), {@code SECRET_KEY_BASE} and
  * external credentials are carried sealed, variables Heroku manages (or that a log drain or a
  * replacement makes obsolete) are dropped with a note.
  */
@@ -19,10 +20,41 @@ public final class ConfigRule {
      * The decision for every variable.
      *
      * @param references variable name to {@code database:<handle>}
+     * @param credentials referencing variable name to the type of the database credential whose URL it
+     *     gets, where that is not the default credential (Redis over TLS)
      * @param carried variable names carried sealed
      * @param dropped variable name to why it is dropped
      */
-    public record Config(Map<String, String> references, TreeSet<String> carried, Map<String, String> dropped) {}
+    public record Config(
+            Map<String, String> references,
+            Map<String, String> credentials,
+            TreeSet<String> carried,
+            Map<String, String> dropped) {
+
+        /** Sets the {@code env.<NAME>} references and their {@code credential.<NAME>} on a configure-app step. */
+        public void referTo(Step step) {
+            references.forEach((name, ref) -> step.param("env." + name, ref));
+            credentials.forEach((name, type) -> step.param("credential." + name, type));
+        }
+
+        /** Says which variables get a credential other than the default, or nothing. */
+        String credentialNote() {
+            if (credentials.isEmpty()) {
+                return "";
+            }
+            TreeMap<String, TreeSet<String>> byType = new TreeMap<>();
+            credentials.forEach((name, type) ->
+                    byType.computeIfAbsent(type, t -> new TreeSet<>()).add(name));
+            StringBuilder note = new StringBuilder();
+            byType.forEach((type, names) -> note.append(" ")
+                    .append(String.join(", ", names))
+                    .append(names.size() == 1 ? " gets" : " get")
+                    .append(" the connection URL of the database's ")
+                    .append(type)
+                    .append(" credential (TLS), as on Heroku."));
+            return note.toString();
+        }
+    }
 
     private ConfigRule() {}
 
@@ -32,6 +64,7 @@ public final class ConfigRule {
             addon.configVars().forEach(name -> owner.putIfAbsent(name, addon));
         }
         TreeMap<String, String> references = new TreeMap<>();
+        TreeMap<String, String> credentials = new TreeMap<>();
         TreeSet<String> carried = new TreeSet<>();
         TreeMap<String, String> dropped = new TreeMap<>();
         for (ConfigVar var : app.configVars()) {
@@ -40,11 +73,14 @@ public final class ConfigRule {
             if (addon != null) {
                 AddonCatalogue.Entry entry = AddonCatalogue.lookup(addon.service());
                 switch (entry.action()) {
-                    case APTIBLE_DATABASE ->
-                        references.put(
-                                name,
-                                "database:"
-                                        + context.database(addon).orElseThrow().handle());
+                    case APTIBLE_DATABASE -> {
+                        EstateContext.DatabaseTarget target =
+                                context.database(addon).orElseThrow();
+                        references.put(name, "database:" + target.handle());
+                        if ("redis".equals(target.engine()) && RedisRule.tls(addon, name)) {
+                            credentials.put(name, RedisRule.TLS_CREDENTIAL);
+                        }
+                    }
                     case LOG_DRAIN -> dropped.put(name, "the log drain replaces " + addon.name());
                     case REPLACE -> dropped.put(name, "set by what replaces " + addon.name());
                     default -> carried.add(name);
@@ -57,7 +93,7 @@ public final class ConfigRule {
                 carried.add(name);
             }
         }
-        return new Config(references, carried, dropped);
+        return new Config(references, credentials, carried, dropped);
     }
 
     public static Step step(EstateContext context, AppInventory app, Config config) {
@@ -67,7 +103,7 @@ public final class ConfigRule {
                 .wave(context.wave(app.name()))
                 .after(Ids.app(app.name()))
                 .param("app", app.name());
-        config.references().forEach((name, ref) -> step.param("env." + name, ref));
+        config.referTo(step);
         context.databasesOf(app.name()).forEach(db -> step.after(Ids.database(db.handle())));
         for (ConfigVar var : app.configVars()) {
             if (config.carried().contains(var.name())) {
@@ -90,7 +126,8 @@ public final class ConfigRule {
             reason.append(" ")
                     .append(String.join(", ", config.references().keySet()))
                     .append(" point at the Aptible databases that replace the Heroku add-ons (check sslmode and"
-                            + " connection pool settings).");
+                            + " connection pool settings).")
+                    .append(config.credentialNote());
         }
         if (!config.dropped().isEmpty()) {
             TreeMap<String, TreeSet<String>> byWhy = new TreeMap<>();

@@ -97,11 +97,15 @@ public final class CutoverRule {
         String names = String.join(", ", apps.stream().map(AppInventory::name).toList());
         String ttlWait = draft.has("ttl-wait:" + group) ? "ttl-wait:" + group : null;
         long windowSeconds = context.settings().windowOverheadSeconds();
+        String longest = null;
         for (EstateContext.DatabaseTarget db : databases) {
             if ("postgresql".equals(db.engine())) {
-                windowSeconds = Math.max(
-                        windowSeconds,
-                        PostgresRule.copy(context.settings(), db.addon()).predictedSeconds());
+                long predicted = PostgresRule.copy(context, db.addon()).predictedSeconds();
+                if (predicted > windowSeconds) {
+                    windowSeconds = predicted;
+                    longest = "The longest copy, " + db.handle() + ", is predicted from "
+                            + context.throughput(db.addon()).source() + ".";
+                }
             }
         }
         boolean production = EstateContext.PRODUCTION.equals(stage);
@@ -119,6 +123,9 @@ public final class CutoverRule {
                 .param("predictedMinutes", PostgresRule.minutes(windowSeconds))
                 .reason("Cutover happens in a scheduled maintenance window, predicted at "
                         + PostgresRule.minutes(windowSeconds) + " minutes from the data to copy.");
+        if (longest != null) {
+            windowStep.reason(longest);
+        }
         if (stagingMonitor != null) {
             windowStep.reason("Staging was deployed, migrated and validated first (" + stagingMonitor + ").");
         }
@@ -243,7 +250,7 @@ public final class CutoverRule {
                 : null;
         switch (db.engine()) {
             case "postgresql" -> {
-                PostgresRule.Copy copy = PostgresRule.copy(context.settings(), addon);
+                PostgresRule.Copy copy = PostgresRule.copy(context, addon);
                 String backup = "backup:" + db.handle();
                 draft.add(Step.of(backup, StepTypes.HEROKU_BACKUP, "Take the final backup of " + addon.name())
                         .app(owner)
@@ -369,8 +376,9 @@ public final class CutoverRule {
                     .param("app", name)
                     .reason("The guide updates environment variables once the data is in place: "
                             + String.join(", ", config.references().keySet())
-                            + " point at the Aptible databases, and the app restarts on the copied data.");
-            config.references().forEach((var, ref) -> repoint.param("env." + var, ref));
+                            + " point at the Aptible databases, and the app restarts on the copied data."
+                            + config.credentialNote());
+            config.referTo(repoint);
             for (EstateContext.DatabaseTarget db : context.databasesOf(name)) {
                 if (context.group(db.ownerApp()).equals(group)) {
                     repoint.after(readyByDatabase.getOrDefault(db.handle(), List.of()));

@@ -5,6 +5,7 @@ import dev.ferry.events.inventory.AppInventory;
 import dev.ferry.events.inventory.EstateDiscovered;
 import dev.ferry.events.inventory.Pipeline;
 import dev.ferry.events.inventory.PrivateSpace;
+import dev.ferry.planner.domain.CopyMeasurement;
 import dev.ferry.planner.domain.PlannerSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,8 @@ import java.util.TreeSet;
 
 /**
  * The estate as the rules see it: apps in name order, where each app lands (stage, environment,
- * stack, wave) and which Aptible database replaces each database add-on. Built once, read by every
- * rule, so they agree on names.
+ * stack, wave), which Aptible database replaces each database add-on, and the copies measured so far.
+ * Built once, read by every rule, so they agree on names and numbers.
  */
 public final class EstateContext {
     public static final String PRODUCTION = "production";
@@ -34,6 +35,7 @@ public final class EstateContext {
 
     private final EstateDiscovered estate;
     private final PlannerSettings settings;
+    private final List<CopyMeasurement> measurements;
     private final String org;
     private final TreeMap<String, AppInventory> apps = new TreeMap<>();
     private final Map<String, PrivateSpace> spaces;
@@ -45,8 +47,16 @@ public final class EstateContext {
     private final Map<String, List<DatabaseTarget>> databasesByGroup = new TreeMap<>();
 
     public EstateContext(EstateDiscovered estate, PlannerSettings settings) {
+        this(estate, settings, List.of());
+    }
+
+    /**
+     * @param measurements the estate's measured copies (of its add-ons, or by migrations of its plan)
+     */
+    public EstateContext(EstateDiscovered estate, PlannerSettings settings, List<CopyMeasurement> measurements) {
         this.estate = estate;
         this.settings = settings;
+        this.measurements = measurements.stream().sorted(CopyMeasurement.ORDER).toList();
         this.org = org(estate.account().email());
         estate.apps().forEach(app -> apps.put(app.name(), app));
         if (estate.spaces() == null) {
@@ -68,6 +78,22 @@ public final class EstateContext {
 
     public PlannerSettings settings() {
         return settings;
+    }
+
+    /** The throughput the copy of a Postgres add-on is predicted with, and where it came from. */
+    public Throughput throughput(AddOn addon) {
+        return Throughput.choose(settings, measurements, addon.name());
+    }
+
+    /**
+     * The setting that marks an app as holding regulated data (PHI), {@code planner.regulated.all} or
+     * {@code planner.regulated.apps}; empty when the settings do not (a Shield space says so on its own).
+     */
+    public Optional<String> regulatedBySetting(AppInventory app) {
+        if (settings.regulatedAll()) {
+            return Optional.of("planner.regulated.all");
+        }
+        return settings.regulatedApps().contains(app.name()) ? Optional.of("planner.regulated.apps") : Optional.empty();
     }
 
     /** The organisation's short name, from the account's email domain. */
@@ -101,17 +127,27 @@ public final class EstateContext {
         return stages.get(app);
     }
 
-    /** The Aptible environment handle an app moves to. */
+    /**
+     * The Aptible environment handle an app moves to: named after its space, after its Dedicated
+     * Stack for regulated apps outside spaces (an environment lives on one stack), else the org.
+     */
     public String environment(String app) {
         AppInventory inventory = apps.get(app);
-        String prefix = inventory.space() == null ? org : Ids.handle(inventory.space());
+        String prefix = inventory.space() != null
+                ? Ids.handle(inventory.space())
+                : regulatedBySetting(inventory).isPresent() ? stack(inventory) : org;
         return prefix + "-" + stage(app);
     }
 
-    /** The Dedicated Stack an app needs, or null for a shared stack. */
+    /**
+     * The Dedicated Stack an app needs, or null for a shared stack: a space's, or for regulated apps
+     * outside spaces one per region.
+     */
     public String stack(AppInventory app) {
         if (app.space() == null) {
-            return null;
+            return regulatedBySetting(app).isPresent()
+                    ? org + "-" + Ids.handle(app.region() == null ? "default" : app.region())
+                    : null;
         }
         if (settings.stackPerSpace()) {
             return Ids.handle(app.space());

@@ -84,6 +84,15 @@ public final class FidelityRule {
                     "The " + context.stage(name) + " stage is the environment " + context.environment(name)
                             + "; Aptible has no promotion: deploy the same image to each environment.");
         }
+        if (app.space() == null) {
+            context.regulatedBySetting(app)
+                    .ifPresent(setting -> draft.fidelity(
+                            name,
+                            "regulated data",
+                            "full",
+                            "Marked regulated (PHI) by " + setting + ": Dedicated Stack " + context.stack(app)
+                                    + " behind a signed BAA, as a Shield space would be."));
+        }
         if (app.space() != null) {
             draft.fidelity(
                     name,

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * Aptible offers (flagged), extensions checked against what Aptible supports, and a copy strategy
  * from the probe: dump and restore under 10 GB; above it logical sync only where the probe proved
  * the source allows it (classic Heroku Postgres does not), otherwise a parallel dump and restore in
- * a maintenance window predicted from the size and a configured throughput.
+ * a maintenance window predicted from the size and a throughput: measured by an earlier copy where
+ * there is one (see {@link Throughput}), else the configured one.
  */
 public final class PostgresRule {
     public static final String DUMP_RESTORE = "dump-restore";
@@ -106,8 +107,18 @@ public final class PostgresRule {
         return step;
     }
 
-    /** The copy strategy the probe allows. */
+    /** The copy strategy the probe allows, its window predicted with the configured throughput. */
     public static Copy copy(PlannerSettings settings, AddOn addon) {
+        return copy(settings, Throughput.configured(settings), addon);
+    }
+
+    /** The copy strategy the probe allows, its window predicted with the estate's best throughput. */
+    public static Copy copy(EstateContext context, AddOn addon) {
+        return copy(context.settings(), context.throughput(addon), addon);
+    }
+
+    /** The copy strategy the probe allows, its window predicted with this throughput. */
+    public static Copy copy(PlannerSettings settings, Throughput throughput, AddOn addon) {
         Long size = size(addon);
         PostgresProbe probe = addon.postgresProbe();
         List<String> reviews = new ArrayList<>();
@@ -122,13 +133,15 @@ public final class PostgresRule {
                     reviews);
         }
         if (size < settings.dumpRestoreLimitBytes()) {
+            long seconds = predicted(settings, throughput, size);
             return new Copy(
                     DUMP_RESTORE,
                     1,
                     size,
-                    predicted(settings, size),
+                    seconds,
                     human(size) + " is under " + human(settings.dumpRestoreLimitBytes())
-                            + ": a dump and restore in the maintenance window (the guide's option A).",
+                            + ": a dump and restore in the maintenance window (the guide's option A) of about "
+                            + minutes(seconds) + " minutes, " + prediction(settings, throughput),
                     reviews);
         }
         if (probe != null && Boolean.TRUE.equals(probe.logicalSyncPossible())) {
@@ -149,7 +162,7 @@ public final class PostgresRule {
         String why = probe == null
                 ? "the source was not probed, so logical replication is not proven possible"
                 : "the probe found the source cannot replicate logically (classic Heroku Postgres does not allow it)";
-        long seconds = predicted(settings, size);
+        long seconds = predicted(settings, throughput, size);
         return new Copy(
                 PARALLEL_DUMP_RESTORE,
                 settings.parallelJobs(),
@@ -157,15 +170,19 @@ public final class PostgresRule {
                 seconds,
                 human(size) + " is over " + human(settings.dumpRestoreLimitBytes()) + " but " + why
                         + ": a parallel dump and restore (" + settings.parallelJobs() + " jobs) in a maintenance"
-                        + " window of about " + minutes(seconds) + " minutes, predicted from "
-                        + settings.copyBytesPerSecond() / 1_000_000 + " MB/s times " + settings.copySafetyFactor()
-                        + " plus " + settings.windowOverheadSeconds() / 60 + " minutes of checks.",
+                        + " window of about " + minutes(seconds) + " minutes, " + prediction(settings, throughput),
                 reviews);
     }
 
-    static long predicted(PlannerSettings settings, long sizeBytes) {
-        double copy = (double) sizeBytes / settings.copyBytesPerSecond() * settings.copySafetyFactor();
+    static long predicted(PlannerSettings settings, Throughput throughput, long sizeBytes) {
+        double copy = (double) sizeBytes / throughput.bytesPerSecond() * throughput.safetyFactor();
         return (long) Math.ceil(copy) + settings.windowOverheadSeconds();
+    }
+
+    private static String prediction(PlannerSettings settings, Throughput throughput) {
+        return "predicted from " + throughput.source() + ", times " + throughput.safetyFactor() + " ("
+                + throughput.factorSetting() + "), plus " + settings.windowOverheadSeconds() / 60
+                + " minutes of checks.";
     }
 
     static Long size(AddOn addon) {

@@ -10,14 +10,31 @@ import java.util.regex.Pattern;
 /**
  * Heroku Redis becomes Aptible-managed Redis. The probe decides the cutover: a cache starts empty (no
  * copy), a job queue is copied after workers pause and drain. When the probe could not tell, the
- * plan treats it as a queue, which loses nothing, and asks for review.
+ * plan treats it as a queue, which loses nothing, and asks for review. Variables that reached Redis
+ * over TLS on Heroku get the Aptible database's TLS connection URL: its {@value #TLS_CREDENTIAL}
+ * credential, named in the plan so the executor need not guess.
  */
 public final class RedisRule {
+    /**
+     * The type of the Aptible database credential whose connection URL is Redis over TLS (a database's
+     * credentials each have a type and a connection URL; {@code aptible db:url --type} picks one).
+     */
+    public static final String TLS_CREDENTIAL = "redis+ssl";
 
     /** Whether the Redis is copied at cutover, and why. */
     public record Usage(boolean queue, String reason, String review) {}
 
     private RedisRule() {}
+
+    /**
+     * Whether a variable of a Redis add-on reached it over TLS on Heroku: {@code REDIS_TLS_URL} (and
+     * any other {@code *TLS*} variable) always, {@code REDIS_URL} when Heroku required TLS for it
+     * (native TLS, {@code rediss://}).
+     */
+    public static boolean tls(AddOn addon, String variable) {
+        return variable.contains("TLS")
+                || addon.redis() != null && Boolean.TRUE.equals(addon.redis().tls());
+    }
 
     public static Usage usage(AddOn addon) {
         var probe = addon.redisProbe();
@@ -64,11 +81,20 @@ public final class RedisRule {
                     .reason("Container " + container + " MB holds the plan's " + mb + " MB.");
         }
         boolean tls = addon.redis() != null && Boolean.TRUE.equals(addon.redis().tls());
+        List<String> tlsVariables =
+                addon.configVars().stream().filter(v -> tls(addon, v)).sorted().toList();
+        step.param("tlsCredential", TLS_CREDENTIAL);
         step.reason(
                 tls
                         ? "Heroku required TLS (rediss://) here; Aptible Redis offers a TLS connection URL too, so keep TLS on"
                                 + " and drop any verify-none workaround for Heroku's self-signed certificate."
                         : "REDIS_URL points at the Aptible Redis; use its TLS URL if the client supports rediss://.");
+        if (!tlsVariables.isEmpty()) {
+            step.reason(String.join(", ", tlsVariables) + " used TLS on Heroku, so "
+                    + (tlsVariables.size() == 1 ? "it gets" : "they get") + " the connection URL of this database's "
+                    + TLS_CREDENTIAL + " credential (the configuration steps' credential." + tlsVariables.get(0)
+                    + "), not the default one.");
+        }
         return step;
     }
 

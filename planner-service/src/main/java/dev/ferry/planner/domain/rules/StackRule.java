@@ -9,8 +9,10 @@ import java.util.TreeSet;
 
 /**
  * Private Spaces become Dedicated Stacks. Shield spaces hold regulated data, so their stack needs a
- * signed BAA first: an approval gate. A plain space still wants the isolation, so its stack is a
- * manual request (Aptible creates Dedicated Stacks on request, not over the API).
+ * signed BAA first: an approval gate. Apps the settings mark as holding regulated data ({@code
+ * planner.regulated.*}) need the same outside a Shield space: a Dedicated Stack per region behind the
+ * BAA gate. A plain space still wants the isolation, so its stack is a manual request (Aptible creates
+ * Dedicated Stacks on request, not over the API).
  */
 public final class StackRule {
     private StackRule() {}
@@ -30,10 +32,18 @@ public final class StackRule {
 
     private static Step stackStep(EstateContext context, String stack, List<String> apps) {
         TreeSet<String> spaceNames = new TreeSet<>();
+        Map<String, TreeSet<String>> regulatedBySetting = new TreeMap<>();
         boolean shield = false;
         boolean unknown = false;
         for (String name : apps) {
             AppInventory app = context.app(name).orElseThrow();
+            context.regulatedBySetting(app)
+                    .ifPresent(setting -> regulatedBySetting
+                            .computeIfAbsent(setting, s -> new TreeSet<>())
+                            .add(name));
+            if (app.space() == null) {
+                continue;
+            }
             spaceNames.add(app.space());
             var space = context.space(app);
             if (space.isEmpty()) {
@@ -43,26 +53,33 @@ public final class StackRule {
             }
         }
         String spaces = String.join(", ", spaceNames);
-        Step step;
+        boolean baa = shield || !regulatedBySetting.isEmpty();
+        Step step = baa
+                ? Step.of(Ids.stack(stack), StepTypes.APPROVAL, "Sign the BAA and get the Dedicated Stack " + stack)
+                        .param(
+                                "instructions",
+                                "Sign the BAA with Aptible, then request the Dedicated Stack " + stack
+                                        + " (HIPAA) from Aptible and confirm it is ready.")
+                : Step.of(Ids.stack(stack), StepTypes.MANUAL_TASK, "Request the Dedicated Stack " + stack)
+                        .param(
+                                "instructions",
+                                "Ask Aptible for the Dedicated Stack " + stack + " and confirm it is ready.");
         if (shield) {
-            step = Step.of(Ids.stack(stack), StepTypes.APPROVAL, "Sign the BAA and get the Dedicated Stack " + stack)
-                    .reason("Private Space " + spaces
-                            + " is a Shield space, so it handles regulated data (PHI): on Aptible it needs a Dedicated"
-                            + " Stack and a signed Business Associate Agreement before any data moves.")
-                    .param(
-                            "instructions",
-                            "Sign the BAA with Aptible, then request the Dedicated Stack " + stack
-                                    + " (HIPAA) from Aptible and confirm it is ready.");
-        } else {
-            step = Step.of(Ids.stack(stack), StepTypes.MANUAL_TASK, "Request the Dedicated Stack " + stack)
-                    .reason("Private Space " + spaces
-                            + " isolates these apps; the Aptible equivalent is a Dedicated Stack, which Aptible"
-                            + " creates on request.")
-                    .param(
-                            "instructions",
-                            "Ask Aptible for the Dedicated Stack " + stack + " and confirm it is ready.");
+            step.reason("Private Space " + spaces
+                    + " is a Shield space, so it handles regulated data (PHI): on Aptible it needs a Dedicated"
+                    + " Stack and a signed Business Associate Agreement before any data moves.");
+        } else if (!spaceNames.isEmpty()) {
+            step.reason("Private Space " + spaces
+                    + " isolates these apps; the Aptible equivalent is a Dedicated Stack, which Aptible"
+                    + " creates on request.");
         }
-        if (unknown) {
+        String where = shield ? "" : ", outside any Shield space";
+        regulatedBySetting.forEach((setting, regulated) -> step.reason(String.join(", ", regulated)
+                + (regulated.size() == 1 ? " holds" : " hold") + " regulated data (PHI) by the setting " + setting
+                + where
+                + ": on Aptible regulated data needs a Dedicated Stack and a signed Business Associate Agreement"
+                + " before any data moves."));
+        if (unknown && regulatedBySetting.isEmpty()) {
             step.review("The inventory does not describe Private Space " + spaces
                     + ", so whether it is a Shield space (regulated data, BAA required) is unknown.");
         }

@@ -61,6 +61,62 @@ class EstateRulesTest {
         assertThat(endpoint.parameters()).containsEntry("ipAllowlist", allowlist);
     }
 
+    private static PlanProposed regulatedPlan(boolean all, List<String> apps, AppInventory... inventory) {
+        var estate = Estates.estate("d", "alice", "acc", List.of(inventory), List.of(), List.of());
+        var settings = dev.ferry.planner.domain.PlannerSettings.defaults().withRegulated(all, apps);
+        return dev.ferry.planner.domain.PlanRules.propose(estate, "account", settings, 1, null);
+    }
+
+    @Test
+    void anAppMarkedRegulatedGetsADedicatedStackBehindTheBaaOutsideAShieldSpace() {
+        PlanProposed plan = regulatedPlan(false, List.of("clinic"), web("clinic", null), web("blog", null));
+        var stack = Plans.step(plan, "stack:acme-us");
+        assertThat(stack.type()).isEqualTo("approval");
+        assertThat(stack.parameters().get("instructions")).contains("BAA").contains("HIPAA");
+        assertThat(stack.reason())
+                .contains("clinic holds regulated data (PHI) by the setting planner.regulated.apps")
+                .contains("outside any Shield space")
+                .doesNotContain("Private Space");
+        assertThat(stack.needsReview()).isNull();
+        var env = Plans.step(plan, "environment:acme-us-production");
+        assertThat(env.parameters()).containsEntry("stack", "acme-us");
+        assertThat(env.dependsOn()).contains("stack:acme-us");
+        assertThat(Plans.step(plan, "app:clinic").parameters()).containsEntry("environment", "acme-us-production");
+        assertThat(Plans.step(plan, "app:blog").parameters()).containsEntry("environment", "acme-production");
+        assertThat(Plans.step(plan, "environment:acme-production").parameters()).doesNotContainKey("stack");
+        assertThat(plan.fidelity())
+                .anyMatch(f -> f.app().equals("clinic")
+                        && f.feature().equals("regulated data")
+                        && f.note().contains("planner.regulated.apps"));
+        assertThat(Plans.ofType(regulatedPlan(false, List.of(), web("clinic", null)), "approval"))
+                .noneMatch(s -> s.id().startsWith("stack:"));
+    }
+
+    @Test
+    void everyAppIsRegulatedWhenTheSettingSaysAll() {
+        PlanProposed plan = regulatedPlan(true, List.of(), web("clinic", null), web("blog", null));
+        var stack = Plans.step(plan, "stack:acme-us");
+        assertThat(stack.type()).isEqualTo("approval");
+        assertThat(stack.reason())
+                .contains("blog, clinic hold regulated data (PHI) by the setting planner.regulated.all");
+        assertThat(Plans.ofType(plan, "ensure-environment"))
+                .allSatisfy(e -> assertThat(e.parameters()).containsEntry("stack", "acme-us"));
+    }
+
+    @Test
+    void aRegulatedAppInAPlainSpaceTurnsItsStackRequestIntoTheBaaGate() {
+        PrivateSpace space = Estates.space("acme-space", false, List.of());
+        var estate = Estates.estate("d", "alice", "acc", List.of(web("api", "acme-space")), List.of(space), List.of());
+        var settings = dev.ferry.planner.domain.PlannerSettings.defaults().withRegulated(false, List.of("api"));
+        var stack = Plans.step(
+                dev.ferry.planner.domain.PlanRules.propose(estate, "account", settings, 1, null),
+                "stack:acme-virginia");
+        assertThat(stack.type()).isEqualTo("approval");
+        assertThat(stack.reason())
+                .contains("Private Space acme-space isolates these apps")
+                .contains("api holds regulated data (PHI) by the setting planner.regulated.apps");
+    }
+
     @Test
     void natPeeringAndVpnGoToTheNetworkingChecklist() {
         var checklist = Plans.step(spacePlan(false, List.of("0.0.0.0/0")), "network:checklist")
@@ -95,7 +151,21 @@ class EstateRulesTest {
         PlanProposed shared = Plans.plan(estate);
         assertThat(Plans.ofType(shared, "approval").stream().map(s -> s.id())).contains("stack:acme-virginia");
         var perSpace = new dev.ferry.planner.domain.PlannerSettings(
-                10_000_000_000L, 90_000_000L, 3.0, 1800, 2, List.of(16), List.of("7.0"), "r", true, 86400, 3600);
+                10_000_000_000L,
+                90_000_000L,
+                3.0,
+                1800,
+                2,
+                List.of(16),
+                List.of("7.0"),
+                "r",
+                true,
+                86400,
+                3600,
+                1.5,
+                50_000_000L,
+                false,
+                List.of());
         PlanProposed split = dev.ferry.planner.domain.PlanRules.propose(estate, "account", perSpace, 1, null);
         assertThat(Plans.find(split, "stack:one")).isPresent();
         assertThat(Plans.step(split, "stack:two").type()).isEqualTo("approval");

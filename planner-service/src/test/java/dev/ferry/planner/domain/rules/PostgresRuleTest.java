@@ -2,11 +2,17 @@ package dev.ferry.planner.domain.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.events.EventCodec;
 import dev.ferry.events.inventory.AddOn;
+import dev.ferry.events.inventory.EstateDiscovered;
 import dev.ferry.events.inventory.PostgresInfo;
 import dev.ferry.events.inventory.PostgresProbe;
+import dev.ferry.events.plan.PlanProposed;
 import dev.ferry.planner.Estates;
+import dev.ferry.planner.domain.CopyMeasurement;
+import dev.ferry.planner.domain.PlanRules;
 import dev.ferry.planner.domain.PlannerSettings;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,10 +79,64 @@ class PostgresRuleTest {
                 "r",
                 false,
                 86400,
-                3600);
+                3600,
+                1.5,
+                PlannerSettings.MIN_MEASURED_BYTES,
+                false,
+                List.of());
         assertThat(PostgresRule.copy(faster, pg(50 * Estates.GB, "16", false, List.of(), true))
                         .predictedSeconds())
                 .isEqualTo(1800 + 834);
+    }
+
+    /** 4.1 GB in 100 s: 41 MB/s, copied from {@code pg} on migration m-rehearsal. */
+    private static final CopyMeasurement REHEARSAL = new CopyMeasurement(
+            "m-rehearsal", "copy:pg", "plan-1", "pg", 4_100_000_000L, 100_000, Instant.parse("2026-11-20T10:00:00Z"));
+
+    @Test
+    void aMeasuredCopyPredictsTheWindowWithItsOwnSafetyFactor() {
+        AddOn addon = pg(50 * Estates.GB, "16", false, List.of(), true);
+        PostgresRule.Copy copy =
+                PostgresRule.copy(SETTINGS, Throughput.choose(SETTINGS, List.of(REHEARSAL), "pg"), addon);
+        // 50 GB at 41 MB/s is 1,220 s, times 1.5 is 1,830 s, plus 1,800 s of checks
+        assertThat(copy.predictedSeconds()).isEqualTo(3630);
+        assertThat(copy.reason())
+                .contains("about 61 minutes, predicted from a measured copy: 41 MB/s on migration m-rehearsal at"
+                        + " 2026-11-20T10:00:00Z, times 1.5 (planner.copy.measured-safety-factor)");
+        assertThat(PostgresRule.copy(SETTINGS, addon).reason())
+                .contains("predicted from the configured 90 MB/s (planner.copy.bytes-per-second), times 3.0"
+                        + " (planner.copy.safety-factor)");
+    }
+
+    @Test
+    void theSameInventoryWithAndWithoutAMeasurementGivesTwoWindowsEachDeterministic() {
+        var app = Estates.app("ledger")
+                .process("web", "bin/web", 1, "standard-1x")
+                .config("DATABASE_URL", "postgres://u:" + Estates.DB_PASSWORD + "@h/d")
+                .addon(pg(50 * Estates.GB, "16", false, List.of(), true))
+                .build();
+        EstateDiscovered estate = Estates.estate("d", "alice", "acc", List.of(app), List.of(), List.of());
+        CopyMeasurement tiny = new CopyMeasurement(
+                "m-staging", "copy:pg", "plan-1", "pg", 1_000_000, 1_000, Instant.parse("2026-11-21T10:00:00Z"));
+
+        PlanProposed configured = propose(estate, List.of());
+        PlanProposed measured = propose(estate, List.of(REHEARSAL, tiny));
+
+        assertThat(EventCodec.toJson(propose(estate, List.of()))).isEqualTo(EventCodec.toJson(configured));
+        assertThat(EventCodec.toJson(propose(estate, List.of(tiny, REHEARSAL))))
+                .as("the same measurements in another order")
+                .isEqualTo(EventCodec.toJson(measured));
+        assertThat(Plans.step(configured, "window:w1-production").parameters()).containsEntry("predictedMinutes", "58");
+        assertThat(Plans.step(measured, "window:w1-production").parameters()).containsEntry("predictedMinutes", "61");
+        assertThat(Plans.step(measured, "window:w1-production").reason())
+                .contains("The longest copy, pg, is predicted from a measured copy: 41 MB/s on migration m-rehearsal");
+        assertThat(Plans.step(configured, "copy:pg").reason()).contains("the configured 90 MB/s");
+        assertThat(Plans.step(measured, "copy:pg").reason()).contains("a measured copy: 41 MB/s");
+        assertThat(measured.planHash()).isNotEqualTo(configured.planHash());
+    }
+
+    private static PlanProposed propose(EstateDiscovered estate, List<CopyMeasurement> measurements) {
+        return PlanRules.propose(estate, PlanRules.ACCOUNT_SCOPE, SETTINGS, measurements, 1, null);
     }
 
     @Test
