@@ -35,8 +35,20 @@ public final class PlanRules {
         return EventIds.derive("plan", accountId, scopeKey == null ? ACCOUNT_SCOPE : scopeKey);
     }
 
-    /** The scope key of a discovery: {@code account}, or {@code apps:} and the sorted app names. */
+    /** The scope key of a discovery without a team: {@code account}, or {@code apps:} and the app names. */
     public static String scopeKey(String scope, List<String> apps) {
+        return scopeKey(scope, apps, null);
+    }
+
+    /**
+     * The scope key of a discovery: {@code account}, {@code team:} and the team's name (so each
+     * team's plan is its own, not a version of the account's), or {@code apps:} and the sorted app
+     * names.
+     */
+    public static String scopeKey(String scope, List<String> apps, String team) {
+        if ("team".equals(scope) && team != null && !team.isBlank()) {
+            return "team:" + team;
+        }
         if (scope == null || scope.equals(ACCOUNT_SCOPE) || apps == null || apps.isEmpty()) {
             return ACCOUNT_SCOPE;
         }

@@ -57,7 +57,7 @@ public class PlanProposer {
             }
             DiscoveryScopeEntity scope = new DiscoveryScopeEntity();
             scope.discoveryId = started.discoveryId();
-            scope.scopeKey = PlanRules.scopeKey(started.scope(), started.apps());
+            scope.scopeKey = PlanRules.scopeKey(started.scope(), started.apps(), started.team());
             return scopes.persist(scope).replaceWithVoid();
         });
     }

@@ -421,6 +421,32 @@ class PlanResourceTest {
     }
 
     @Test
+    void eachTeamsDiscoveryGetsItsOwnPlanApartFromTheAccountsAndOtherTeams() {
+        EventProbe probe = new EventProbe(bootstrap);
+        for (String team : List.of("acme", "beta")) {
+            String discovery = "d-team-" + team;
+            probe.append(
+                    EventIds.random(),
+                    "/ferry/inventory",
+                    new DiscoveryStarted(discovery, "team", List.of(), "alice", Estates.AT, team));
+            probe.append(EventIds.random(), "/ferry/inventory", Estates.shop(discovery, "alice", "acc-teams"));
+        }
+        String acme = PlanRules.planId("acc-teams", "team:acme");
+        String beta = PlanRules.planId("acc-teams", "team:beta");
+        assertThat(acme).isNotEqualTo(beta).isNotEqualTo(PlanRules.planId("acc-teams", PlanRules.ACCOUNT_SCOPE));
+        for (String planId : List.of(acme, beta)) {
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> given().get("/api/plans/" + planId)
+                            .then()
+                            .statusCode(200)
+                            .body("plan.version", equalTo(1)));
+        }
+        given().get("/api/plans/" + PlanRules.planId("acc-teams", PlanRules.ACCOUNT_SCOPE))
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
     void slackCommandsAreDecidedLikeRest() {
         String planId = proposeFor("d-command", "alice", "acc-command");
         EventProbe probe = new EventProbe(bootstrap);
