@@ -47,12 +47,14 @@ public class CatchUpPostgresStep implements StepHandler {
             Integer timeout = context.step().timeoutSeconds();
             Duration wait = timeout == null ? DEFAULT_WAIT : Duration.ofSeconds(timeout);
             return data.targetUrl(handle)
-                    .flatMap(targetUrl -> data.blocking(() -> catchUp.catchUp(
-                            sourceUrl,
-                            targetUrl,
-                            handle,
-                            wait,
-                            p -> sink.progress(CopyPostgresStep.event(context, p)))))
+                    .flatMap(targetUrl -> data.blocking(
+                            context,
+                            () -> catchUp.catchUp(
+                                    sourceUrl,
+                                    targetUrl,
+                                    handle,
+                                    wait,
+                                    p -> sink.progress(CopyPostgresStep.event(context, p)))))
                     .map(report -> outcome(addon, handle, report));
         });
     }

@@ -21,7 +21,8 @@ import java.util.Map;
  * database {@code targetDatabase}, reporting progress as {@link StepProgress}. Strategies: {@code
  * dump-restore} (one stream unless {@code jobs} says otherwise) and {@code parallel-dump-restore}
  * ({@code jobs} streams, default from config); {@code logical-sync} goes to {@link SyncPostgresStep}
- * (native logical replication). Running a dump strategy again over a partial copy starts the copy over.
+ * (native logical replication). Running a dump strategy again over this step's own partial copy starts the
+ * copy over; a target holding data this migration step did not write is refused.
  */
 @ApplicationScoped
 public class CopyPostgresStep implements StepHandler {
@@ -54,11 +55,17 @@ public class CopyPostgresStep implements StepHandler {
             String sourceUrl = data.secret(context, "sourceUrl");
             CopyMetrics.Tally tally = data.metrics().start("postgres");
             return data.targetUrl(handle)
-                    .flatMap(targetUrl -> data.blocking(() ->
-                            copier.copy(sourceUrl, targetUrl, data.settings().options(jobs), p -> {
-                                tally.progress(p.bytesDone(), p.rowsDone());
-                                sink.progress(event(context, p));
-                            })))
+                    .flatMap(targetUrl -> data.blocking(
+                            context,
+                            () -> copier.copy(
+                                    sourceUrl,
+                                    targetUrl,
+                                    DataSteps.owner(context),
+                                    data.settings().options(jobs),
+                                    p -> {
+                                        tally.progress(p.bytesDone(), p.rowsDone());
+                                        sink.progress(event(context, p));
+                                    })))
                     .invoke(report -> tally.finished(report.bytes(), report.rows(), report.elapsed()))
                     .map(report -> outcome(addon, handle, report));
         });
@@ -84,7 +91,8 @@ public class CopyPostgresStep implements StepHandler {
                         .recoverWithItem(f -> List.of(f.getMessage()));
             }
             return data.targetUrl(handle)
-                    .flatMap(targetUrl -> data.blocking(() -> copier.preflight(sourceUrl, targetUrl)))
+                    .flatMap(targetUrl ->
+                            data.blocking(() -> copier.preflight(sourceUrl, targetUrl, DataSteps.owner(context))))
                     .onFailure()
                     .recoverWithItem(f -> List.of(f.getMessage()))
                     .map(found -> {

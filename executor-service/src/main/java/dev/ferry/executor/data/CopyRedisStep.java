@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * {@code copy-redis}: copies a job-queue Redis (sealed {@code sourceUrl}) into the Aptible Redis
- * {@code targetDatabase} with TTLs, after the plan paused the workers; caches get no such step. Keys
- * are restored with REPLACE, so a second run overwrites; mismatched key counts fail the step.
+ * {@code targetDatabase} with TTLs, after the plan paused the workers; caches get no such step. Only
+ * an empty target or this step's own earlier copy (its {@code ferry:copy:<migrationId>} mark) is
+ * written, with RESTORE REPLACE, so a second run overwrites; mismatched key counts fail the step.
  */
 @ApplicationScoped
 public class CopyRedisStep implements StepHandler {
@@ -37,7 +38,8 @@ public class CopyRedisStep implements StepHandler {
             String sourceUrl = data.secret(context, "sourceUrl");
             RedisCopier copier = new RedisCopier(data.settings().redisBatch());
             return data.targetUrl(handle)
-                    .flatMap(targetUrl -> data.blocking(() -> copier.copy(sourceUrl, targetUrl)))
+                    .flatMap(targetUrl ->
+                            data.blocking(context, () -> copier.copy(sourceUrl, targetUrl, DataSteps.owner(context))))
                     .invoke(report -> data.metrics().keys(report.keysCopied()))
                     .map(report -> outcome(addon, handle, report));
         });

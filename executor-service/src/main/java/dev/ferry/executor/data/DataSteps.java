@@ -4,6 +4,7 @@ import dev.ferry.common.observability.LogContext;
 import dev.ferry.events.secret.SealedSecret;
 import dev.ferry.events.secret.SecretBox;
 import dev.ferry.executor.data.postgres.CopyOptions;
+import dev.ferry.executor.data.postgres.CopyOwner;
 import dev.ferry.executor.data.postgres.DataCopyException;
 import dev.ferry.executor.data.postgres.PgTools;
 import dev.ferry.executor.step.StepContext;
@@ -47,6 +48,7 @@ public class DataSteps {
     private final Settings settings;
     private final PgTools tools;
     private final CopyMetrics metrics;
+    private final StepWork steps;
 
     @Inject
     public DataSteps(
@@ -74,6 +76,7 @@ public class DataSteps {
         this.settings = settings;
         this.tools = new PgTools(settings.postgresBin());
         this.metrics = new CopyMetrics(registry);
+        this.steps = new StepWork(Infrastructure.getDefaultWorkerPool());
     }
 
     public CopyMetrics metrics() {
@@ -112,18 +115,37 @@ public class DataSteps {
                         "Cannot find the connection URL of database " + handle + ": " + f.getMessage(), true));
     }
 
-    /** Runs blocking engine work on a worker thread; engine failures become step failures with the same retryability. */
+    /** Which migration step a copy belongs to, so that only its own earlier copy is ever dropped or overwritten. */
+    public static CopyOwner owner(StepContext context) {
+        return new CopyOwner(context.migrationId(), context.step().id());
+    }
+
+    /**
+     * Runs an attempt's blocking engine work on a worker thread, after any earlier attempt's work of
+     * the same step has ended (see {@link StepWork}); engine failures become step failures with the
+     * same retryability.
+     */
+    public <T> Uni<T> blocking(StepContext context, Supplier<T> work) {
+        return failures(steps.run(context.migrationId() + "/" + context.step().id(), withMdc(work)));
+    }
+
+    /** Runs blocking work that changes nothing (a dry run's checks) on a worker thread, alongside anything. */
     public <T> Uni<T> blocking(Supplier<T> work) {
-        // The worker thread logs with the caller's MDC (migration and step ids), then drops it.
+        return failures(Uni.createFrom().item(withMdc(work)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+    }
+
+    /** The worker thread logs with the caller's MDC (migration and step ids), then drops it. */
+    private static <T> Supplier<T> withMdc(Supplier<T> work) {
         Map<String, Object> mdc = LogContext.capture();
-        return Uni.createFrom()
-                .item(() -> {
-                    try (LogContext.Scope ignored = LogContext.restore(mdc)) {
-                        return work.get();
-                    }
-                })
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .onFailure(DataCopyException.class)
+        return () -> {
+            try (LogContext.Scope ignored = LogContext.restore(mdc)) {
+                return work.get();
+            }
+        };
+    }
+
+    private static <T> Uni<T> failures(Uni<T> work) {
+        return work.onFailure(DataCopyException.class)
                 .transform(f -> new StepException(f.getMessage(), ((DataCopyException) f).retryable()))
                 .onFailure(IllegalArgumentException.class)
                 .transform(f -> new StepException(f.getMessage(), false));

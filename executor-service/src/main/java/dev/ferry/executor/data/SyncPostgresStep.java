@@ -37,20 +37,24 @@ final class SyncPostgresStep {
             String sourceUrl = data.secret(context, "sourceUrl");
             Duration wait = maxWait(context);
             return data.targetUrl(handle)
-                    .flatMap(targetUrl -> data.blocking(() -> sync.sync(
-                            sourceUrl,
-                            targetUrl,
-                            handle,
-                            data.settings().options(1),
-                            wait,
-                            p -> sink.progress(CopyPostgresStep.event(context, p)))))
+                    .flatMap(targetUrl -> data.blocking(
+                            context,
+                            () -> sync.sync(
+                                    sourceUrl,
+                                    targetUrl,
+                                    handle,
+                                    DataSteps.owner(context),
+                                    data.settings().options(1),
+                                    wait,
+                                    p -> sink.progress(CopyPostgresStep.event(context, p)))))
                     .map(report -> outcome(addon, handle, report));
         });
     }
 
     Uni<List<String>> dryRun(StepContext context, String sourceUrl, String handle) {
         return data.targetUrl(handle)
-                .flatMap(targetUrl -> data.blocking(() -> sync.preflight(sourceUrl, targetUrl, handle)));
+                .flatMap(targetUrl ->
+                        data.blocking(() -> sync.preflight(sourceUrl, targetUrl, handle, DataSteps.owner(context))));
     }
 
     Uni<StepOutcome> compensate(StepContext context) {
@@ -58,7 +62,7 @@ final class SyncPostgresStep {
             String handle = context.parameter("targetDatabase");
             String sourceUrl = data.secret(context, "sourceUrl");
             return data.targetUrl(handle)
-                    .flatMap(targetUrl -> data.blocking(() -> sync.remove(sourceUrl, targetUrl, handle)))
+                    .flatMap(targetUrl -> data.blocking(context, () -> sync.remove(sourceUrl, targetUrl, handle)))
                     .map(summary -> new StepOutcome(summary, Map.of()));
         });
     }

@@ -43,8 +43,10 @@ public class VerifyPostgresStep implements StepHandler {
             String sourceUrl = data.secret(context, "sourceUrl");
             int jobs = DataSteps.intParameter(context, "jobs", data.settings().jobs());
             return data.targetUrl(handle)
-                    .flatMap(targetUrl -> data.blocking(() -> verifier.verify(
-                            sourceUrl, targetUrl, data.settings().options(jobs))))
+                    .flatMap(targetUrl -> data.blocking(
+                            context,
+                            () -> verifier.verify(
+                                    sourceUrl, targetUrl, data.settings().options(jobs))))
                     .map(report -> outcome(addon, handle, report));
         });
     }

@@ -115,6 +115,7 @@ public class StepAttempts {
         }
         Duration timeout =
                 plan.timeoutSeconds() != null ? Duration.ofSeconds(plan.timeoutSeconds()) : defaults.timeout();
+        String limit = plan.timeoutSeconds() != null ? "the step's timeoutSeconds" : "executor.steps.timeout";
         StepContext context = new StepContext(
                 migration.id(),
                 migration.environment(),
@@ -126,7 +127,8 @@ public class StepAttempts {
                 .deferred(() -> handler.ensure(context))
                 .ifNoItem()
                 .after(timeout)
-                .failWith(() -> new StepException("Attempt timed out after " + timeout.toSeconds() + " s", true));
+                .failWith(() -> new StepException(
+                        "Attempt timed out after " + timeout.toSeconds() + " s (" + limit + ")", true));
     }
 
     private OperationJournal journal(String migrationId) {

@@ -44,6 +44,11 @@ class DataStepsTest {
     }
 
     private static StepContext context(String type, Map<String, String> parameters, String sourceUrl) {
+        return context("mig-1", type, parameters, sourceUrl);
+    }
+
+    private static StepContext context(
+            String migrationId, String type, Map<String, String> parameters, String sourceUrl) {
         PlanStep step = new PlanStep(
                 "data:" + type,
                 type,
@@ -52,7 +57,7 @@ class DataStepsTest {
                 List.of(),
                 parameters,
                 Map.of("sourceUrl", BOX.seal(sourceUrl)));
-        return new StepContext("mig-1", "acme-production", step, Map.of());
+        return new StepContext(migrationId, "acme-production", step, Map.of());
     }
 
     private static <T> T run(io.smallrye.mutiny.Uni<T> uni) {
@@ -140,6 +145,51 @@ class DataStepsTest {
                 .contains("somebody_elses");
         assertThat(TestPostgres.single("steps_dry", "select count(*) from pg_tables where schemaname = 'public'"))
                 .isEqualTo("1");
+    }
+
+    /** A second plan for the same targets, after the first migration copied into them: refused, nothing touched. */
+    @Test
+    void anotherMigrationsCopyIntoTheSameTargetsIsRefusedForGoodAndChangesNothing() {
+        targets.put("shop-db", freshDatabase("steps_taken"));
+        Map<String, String> params = Map.of("sourceAddon", "pg-a", "targetDatabase", "shop-db");
+        run(copy.ensure(context("mig-1", "copy-postgres", params, source)));
+        execute("steps_taken", "insert into audit values (now(), 'the app wrote this after the cutover')");
+        String rows = TestPostgres.single("steps_taken", "select count(*) from audit");
+
+        assertThatThrownBy(() -> run(copy.ensure(context("mig-2", "copy-postgres", params, source))))
+                .isInstanceOfSatisfying(
+                        StepException.class, e -> assertThat(e.retryable()).isFalse())
+                .hasMessageContaining("already holds data that this migration did not write")
+                .hasMessageContaining("marked 'ferry-copy mig-1/data:copy-postgres completed'");
+        assertThat(run(copy.dryRun(context("mig-2", "copy-postgres", params, source))))
+                .singleElement()
+                .asString()
+                .contains("did not write");
+        assertThat(TestPostgres.single("steps_taken", "select count(*) from audit"))
+                .isEqualTo(rows);
+        assertThat(run(copy.ensure(context("mig-1", "copy-postgres", params, source)))
+                        .outputs())
+                .as("the same migration step may copy again")
+                .containsEntry("recreated", "true");
+
+        try (LocalRedis from = LocalRedis.start();
+                LocalRedis to = LocalRedis.start();
+                Jedis s = from.client(0);
+                Jedis t = to.client(0)) {
+            s.lpush("queue:mailers", "job-1", "job-2");
+            targets.put("shop-redis", to.url(0));
+            CopyRedisStep step = new CopyRedisStep(data);
+            Map<String, String> redis = Map.of("sourceAddon", "redis-a", "targetDatabase", "shop-redis");
+            run(step.ensure(context("mig-1", "copy-redis", redis, from.url(0))));
+            t.lpush("queue:mailers", "job-after-cutover");
+
+            assertThatThrownBy(() -> run(step.ensure(context("mig-2", "copy-redis", redis, from.url(0)))))
+                    .isInstanceOfSatisfying(
+                            StepException.class, e -> assertThat(e.retryable()).isFalse())
+                    .hasMessageContaining("already holds data that this migration did not write");
+            assertThat(t.lrange("queue:mailers", 0, -1)).containsExactly("job-after-cutover", "job-2", "job-1");
+            assertThat(t.get("ferry:copy:mig-1")).isEqualTo("ferry-copy mig-1/data:copy-redis completed");
+        }
     }
 
     @Test

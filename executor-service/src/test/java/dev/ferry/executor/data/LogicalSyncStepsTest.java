@@ -238,8 +238,12 @@ class LogicalSyncStepsTest {
                 "ls_rerun",
                 "create publication " + names.publication() + " for table customers",
                 "select pg_create_logical_replication_slot('" + names.slot() + "', 'pgoutput')");
-        // and an earlier attempt's half-built schema on the target
-        execute(dst(), "ls_rerun", "create table customers (id bigint)");
+        // and an earlier attempt's half-built schema on the target, marked as that attempt's
+        execute(
+                dst(),
+                "ls_rerun",
+                "comment on database ls_rerun is 'ferry-copy mig-ls/sync:shop-db in-progress'",
+                "create table customers (id bigint)");
 
         StepOutcome first = run(copy.ensure(sync(sourceUrl)));
         StepOutcome second = run(copy.ensure(sync(sourceUrl)));
@@ -295,6 +299,40 @@ class LogicalSyncStepsTest {
                 .isEqualTo("0");
         assertThat(single(dst(), "ls_classic", "select count(*) from pg_subscription" + HERE))
                 .isEqualTo("0");
+    }
+
+    @Test
+    void aTargetHoldingTheSourcesTablesWithoutThisStepsMarkIsRefusedAndNothingIsCreatedOrDropped() {
+        handle = "shop-unmarked";
+        String sourceUrl = source("ls_unmarked");
+        targets.put(handle, LogicalClusters.targetDatabase("ls_unmarked"));
+        // someone else's database with the same schema, or another migration's finished sync
+        execute(
+                dst(),
+                "ls_unmarked",
+                "create table customers (id bigint primary key, email text not null, name text not null,"
+                        + " profile jsonb)",
+                "insert into customers values (1, 'live@example.com', 'live', null)",
+                "comment on database ls_unmarked is 'ferry-copy mig-other/sync:shop-db completed'");
+
+        assertThatThrownBy(() -> run(copy.ensure(sync(sourceUrl))))
+                .isInstanceOfSatisfying(
+                        StepException.class, e -> assertThat(e.retryable()).isFalse())
+                .hasMessageContaining("already holds data that this migration did not write (tables public.customers")
+                .hasMessageContaining("marked 'ferry-copy mig-other/sync:shop-db completed'")
+                .hasMessageNotContaining(TestPostgres.PASSWORD);
+        assertThat(run(copy.dryRun(sync(sourceUrl)))).anyMatch(p -> p.contains("did not write"));
+
+        assertThat(single(dst(), "ls_unmarked", "select email from customers")).isEqualTo("live@example.com");
+        assertThat(column(src(), "ls_unmarked", "select pubname from pg_publication"))
+                .isEmpty();
+        assertThat(single(dst(), "ls_unmarked", "select count(*) from pg_subscription" + HERE))
+                .isEqualTo("0");
+        assertThat(single(
+                        dst(),
+                        "ls_unmarked",
+                        "select shobj_description(oid, 'pg_database') from pg_database where datname = 'ls_unmarked'"))
+                .isEqualTo("ferry-copy mig-other/sync:shop-db completed");
     }
 
     @Test

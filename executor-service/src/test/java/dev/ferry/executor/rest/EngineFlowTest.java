@@ -225,6 +225,71 @@ class EngineFlowTest {
     }
 
     @Test
+    void anAttemptThatOutlivesItsTimeoutFailsNamingTheLimitAndIsRetriedUntilTheBudgetIsSpent() {
+        String id = flows.run(
+                "plan-timeout",
+                List.of(Flows.withTimeout(
+                        step(
+                                "slow-once",
+                                "test-record",
+                                List.of(),
+                                Map.of("slowTimes", "1", "slowMs", "6000"),
+                                null,
+                                null,
+                                new RetryPolicy(3, 100, 200),
+                                null,
+                                null),
+                        1)));
+        String stuck = flows.run(
+                "plan-timeout-always",
+                List.of(Flows.withTimeout(
+                        step(
+                                "always-slow",
+                                "test-record",
+                                List.of(),
+                                Map.of("sleepMs", "6000"),
+                                null,
+                                null,
+                                new RetryPolicy(2, 100, 200),
+                                null,
+                                null),
+                        1)));
+
+        awaitStatus(id, "completed");
+        List<StepFailed> failures = flows.events(id).stream()
+                .map(CloudEvent::data)
+                .filter(StepFailed.class::isInstance)
+                .map(StepFailed.class::cast)
+                .toList();
+        assertThat(failures).singleElement().satisfies(f -> {
+            assertThat(f.error()).isEqualTo("Attempt timed out after 1 s (the step's timeoutSeconds)");
+            assertThat(f.retryAt()).as("a timeout is retryable").isNotNull();
+            assertThat(f.durationMs()).isBetween(1000L, 5000L);
+        });
+        given().get("/api/migrations/" + id + "/steps/slow-once")
+                .then()
+                .body("step.attempts", equalTo(2))
+                .body("step.status", equalTo("succeeded"));
+        assertThat(RecordingStep.ENSURED)
+                .as("the timed-out attempt's work was cancelled, only the retry's finished")
+                .containsOnlyOnce(id + "/slow-once");
+
+        awaitStatus(stuck, "failed");
+        given().get("/api/migrations/" + stuck)
+                .then()
+                .body("migration.failedStep", equalTo("always-slow"))
+                .body(
+                        "migration.failureReason",
+                        equalTo("Step always-slow failed after 2 attempts:"
+                                + " Attempt timed out after 1 s (the step's timeoutSeconds)"));
+        given().get("/api/migrations/" + stuck + "/steps/always-slow")
+                .then()
+                .body("step.attempts", equalTo(2))
+                .body("step.status", equalTo("failed"));
+        assertThat(RecordingStep.ENSURED).doesNotContain(stuck + "/always-slow");
+    }
+
+    @Test
     void aStepThatFailedForGoodRunsAgainWhenSomeoneRetriesIt() {
         String id = flows.run(
                 "plan-retry",

@@ -8,7 +8,9 @@ import static dev.ferry.executor.support.Flows.step;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 import dev.ferry.events.plan.PlanStep;
 import dev.ferry.executor.support.Flows;
@@ -17,9 +19,15 @@ import dev.ferry.testkit.KafkaTestResource;
 import dev.ferry.testkit.OidcTestResource;
 import dev.ferry.testkit.PostgresTestResource;
 import dev.ferry.testkit.SimulatorResource;
+import dev.ferry.testkit.Tokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -135,6 +143,75 @@ class MigrationCommandResourceTest {
                 .statusCode(400)
                 .contentType("application/problem+json");
         assertThat(flows.commandCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aBodyInAnotherContentTypeIsRefusedWith415AndChangesNothing() throws Exception {
+        String id = flows.run(
+                "plan-media-types",
+                List.of(step(
+                        "gate", "manual-task", List.of(), Map.of("instructions", "x"), null, null, null, null, null)));
+        awaitStep(id, "gate", "awaiting-approval");
+        int before = flows.commandCount();
+        Map<String, String> bodies = Map.of(
+                "text/plain", "{\"reason\": \"typed as text\"}",
+                "application/x-www-form-urlencoded", "reason=form",
+                "application/xml", "<reason>xml</reason>");
+        for (String command :
+                List.of("/pause", "/resume", "/cancel", "/rollback", "/steps/gate/retry", "/steps/gate/approval")) {
+            bodies.forEach((type, body) -> as("everyone")
+                    .contentType(type)
+                    .body(body)
+                    .post("/api/migrations/" + id + command)
+                    .then()
+                    .statusCode(415)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(415))
+                    .body("title", equalTo("Unsupported Media Type"))
+                    .body("detail", containsString("The body was sent as " + type))
+                    .body("detail", containsString("migration commands take an application/json body"))
+                    .body("detail", endsWith("or none. Nothing was done"))
+                    .body("instance", equalTo("/api/migrations/" + id + command)));
+        }
+        assertThat(flows.commandCount()).isEqualTo(before);
+        given().get("/api/migrations/" + id + "/steps/gate").then().body("step.status", equalTo("awaiting-approval"));
+
+        // a body without any content type is refused too (java.net.http sends none unless told)
+        HttpResponse<String> untyped = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://localhost:" + RestAssured.port + "/api/migrations/" + id + "/cancel"))
+                                .header("Authorization", "Bearer " + Tokens.of("everyone"))
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"untyped\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(untyped.statusCode()).isEqualTo(415);
+        assertThat(untyped.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(untyped.body()).contains("The body was sent without a content type");
+        assertThat(flows.commandCount()).isEqualTo(before);
+
+        // JSON and no body at all are still taken (RestAssured labels an empty POST as a form, like curl -d '')
+        as("everyone").post("/api/migrations/" + id + "/pause").then().statusCode(202);
+        awaitStatus(id, "paused");
+        as("everyone")
+                .contentType("application/json")
+                .body("{\"comment\": \"typed as JSON\"}")
+                .post("/api/migrations/" + id + "/steps/gate/approval")
+                .then()
+                .statusCode(202);
+        as("everyone")
+                .contentType("application/json; charset=UTF-8")
+                .body("{}")
+                .post("/api/migrations/" + id + "/resume")
+                .then()
+                .statusCode(202);
+        awaitStatus(id, "completed");
+        assertThat(flows.commandCount()).isEqualTo(before + 3);
+        assertThat(flows.events(id).stream().map(e -> e.data().getClass().getSimpleName()))
+                .doesNotContain("MigrationCancelled", "RollbackStarted");
+        given().get("/api/migrations/" + id + "/steps/gate")
+                .then()
+                .body("log.line", hasItem("Approved by everyone via rest: typed as JSON"));
     }
 
     @Test

@@ -65,6 +65,28 @@ public final class Flows {
                 needsReview);
     }
 
+    /** The same step with a limit on how long one attempt may take. */
+    public static PlanStep withTimeout(PlanStep s, int timeoutSeconds) {
+        return new PlanStep(
+                s.id(),
+                s.type(),
+                s.title(),
+                s.reason(),
+                s.dependsOn(),
+                s.parameters(),
+                s.secrets(),
+                s.app(),
+                s.wave(),
+                s.gate(),
+                s.waitSeconds(),
+                timeoutSeconds,
+                s.retry(),
+                s.verification(),
+                s.compensation(),
+                s.pointOfNoReturn(),
+                s.needsReview());
+    }
+
     public static PlanStep record(String id, List<String> deps, Map<String, String> params) {
         return step(id, "test-record", deps, params, null, null, null, null, null);
     }

@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A step type for engine tests ({@code test-record}) whose behaviour the plan sets: {@code sleepMs} to
- * take time, {@code failTimes} to fail its first attempts (retryable), {@code failUntilReleased} to fail
- * for good until a test releases it. It records runs, compensations and how many ran at once.
+ * take time, {@code slowTimes} and {@code slowMs} to make only its first attempts take that long,
+ * {@code failTimes} to fail its first attempts (retryable), {@code failUntilReleased} to fail for good
+ * until a test releases it. It records runs, compensations and how many ran at once.
  */
 @ApplicationScoped
 public class RecordingStep implements StepHandler {
@@ -40,7 +41,9 @@ public class RecordingStep implements StepHandler {
         int attempt = ATTEMPTS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
         int now = RUNNING.incrementAndGet();
         MOST_AT_ONCE.accumulateAndGet(now, Math::max);
-        long sleep = Long.parseLong(p.getOrDefault("sleepMs", "0"));
+        long sleep = attempt <= Integer.parseInt(p.getOrDefault("slowTimes", "0"))
+                ? Long.parseLong(p.get("slowMs"))
+                : Long.parseLong(p.getOrDefault("sleepMs", "0"));
         return Uni.createFrom()
                 .voidItem()
                 .onItem()

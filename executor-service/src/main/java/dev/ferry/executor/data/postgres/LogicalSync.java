@@ -62,6 +62,7 @@ public final class LogicalSync {
             String sourceUrl,
             String targetUrl,
             String handle,
+            CopyOwner owner,
             CopyOptions options,
             Duration maxWait,
             CopyProgress.Listener listener) {
@@ -71,11 +72,13 @@ public final class LogicalSync {
         long start = System.nanoTime();
         try (Connection s = Sql.open(source, "source");
                 Connection t = Sql.open(target, "target")) {
+            CopyMark.lock(t, target);
             Optional<Subscription> existing = Replication.subscription(t, names.subscription());
-            List<String> refusals = SyncRefusals.of(s, t, source, target, names, existing.isPresent());
+            List<String> refusals = SyncRefusals.of(s, t, source, target, names, owner, existing.isPresent());
             if (!refusals.isEmpty()) {
                 throw new DataCopyException(String.join("; ", refusals), false);
             }
+            CopyMark.claim(t, target, owner, Replication.tables(t, ""));
             List<Table> tables = Catalog.tables(s);
             Progress progress = new Progress(tables, options.progressEvery(), listener);
             ensurePublication(s, names, tables);
@@ -93,6 +96,7 @@ public final class LogicalSync {
             }
             long syncStart = System.nanoTime();
             waitUntilReady(s, t, names, sub, tables, options, maxWait, listener);
+            CopyMark.complete(t, target, owner);
             Duration initial = Duration.ofNanos(System.nanoTime() - syncStart);
             Long lag = Replication.lag(s, names.slot(), null);
             long bytes = tables.stream().mapToLong(Table::totalBytes).sum();
@@ -131,7 +135,7 @@ public final class LogicalSync {
     }
 
     /** Checks, creating nothing, whether a sync could start; returns the problems found. */
-    public List<String> preflight(String sourceUrl, String targetUrl, String handle) {
+    public List<String> preflight(String sourceUrl, String targetUrl, String handle, CopyOwner owner) {
         PgEndpoint source;
         PgEndpoint target;
         try {
@@ -145,7 +149,7 @@ public final class LogicalSync {
                 Connection t = Sql.open(target, "target")) {
             boolean subscribed =
                     Replication.subscription(t, names.subscription()).isPresent();
-            List<String> problems = new ArrayList<>(SyncRefusals.of(s, t, source, target, names, subscribed));
+            List<String> problems = new ArrayList<>(SyncRefusals.of(s, t, source, target, names, owner, subscribed));
             try {
                 tools.requireDumpCanRead(Catalog.serverVersion(s));
             } catch (DataCopyException e) {
@@ -179,8 +183,9 @@ public final class LogicalSync {
     }
 
     /**
-     * The source's schema on the target. Runs only while no subscription exists, so tables the
-     * target holds can only be an earlier attempt's: they are dropped and the schema created again.
+     * The source's schema on the target. Runs only while no subscription exists and after the target
+     * was claimed (its mark names this migration step, see {@link CopyMark}), so tables the target
+     * holds can only be an earlier attempt's: they are dropped and the schema created again.
      */
     private void installSchema(
             PgEndpoint source,

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -27,9 +28,11 @@ import org.jboss.logging.Logger;
  * connections at once (large tables split into ctid ranges), all reading one exported snapshot,
  * then indexes, constraints and foreign keys in parallel, then sequences. No temporary files.
  *
- * <p>Re-running is safe: a target holding an earlier partial copy (only tables the source also has)
- * gets the source's objects dropped and is copied again from scratch; a target holding anything
- * else is refused.
+ * <p>Re-running is safe: the target is marked as this migration step's copy (its database comment,
+ * see {@link CopyMark}) before anything is written. A target holding tables is copied over, after the
+ * source's objects are dropped there, only when that mark names the same migration step; any other
+ * non-empty target (no mark, another migration's mark, tables the source lacks) is refused and left
+ * as it was.
  */
 public final class PostgresCopier {
     private static final Logger LOG = Logger.getLogger(PostgresCopier.class);
@@ -41,13 +44,15 @@ public final class PostgresCopier {
         this.tools = tools;
     }
 
-    public CopyReport copy(String sourceUrl, String targetUrl, CopyOptions options, CopyProgress.Listener listener) {
+    public CopyReport copy(
+            String sourceUrl, String targetUrl, CopyOwner owner, CopyOptions options, CopyProgress.Listener listener) {
         PgEndpoint source = PgEndpoint.parse(sourceUrl);
         PgEndpoint target = PgEndpoint.parse(targetUrl);
         long start = System.nanoTime();
         Map<String, Duration> phases = new LinkedHashMap<>();
         try (Connection coordinator = Sql.open(source, "source");
                 Connection admin = Sql.open(target, "target")) {
+            CopyMark.lock(admin, target);
             int sourceVersion = Catalog.serverVersion(coordinator);
             tools.requireDumpCanRead(sourceVersion);
             requireExtensions(coordinator, admin, target);
@@ -68,7 +73,7 @@ public final class PostgresCopier {
             Progress progress = new Progress(tables, options.progressEvery(), listener);
             progress.phase("schema", "Creating the schema on " + target.describe());
             t = System.nanoTime();
-            boolean recreated = prepareTarget(source, admin, target, tables, partitioned);
+            boolean recreated = prepareTarget(source, admin, target, owner, tables, partitioned);
             Sql.script(admin, SqlScript.statements(preData), true);
             phases.put("schema", since(t));
 
@@ -95,6 +100,7 @@ public final class PostgresCopier {
             PostDataPlan post = PostDataPlan.of(SqlScript.statements(postData), partitioned);
             progress.phase("indexes", "Building " + post.indexes().size() + " indexes");
             new PostDataRunner(target, options).run(post, progress);
+            CopyMark.complete(admin, target, owner);
             phases.put("post-data", since(t));
 
             Duration elapsed = since(start);
@@ -128,10 +134,10 @@ public final class PostgresCopier {
 
     /**
      * Checks, changing nothing, whether a copy could start: both databases reachable, pg_dump able
-     * to read the source, the extensions installable, the target empty or holding only an earlier
-     * partial copy. Returns the problems found.
+     * to read the source, the extensions installable, the target empty or holding only this step's
+     * own earlier copy. Returns the problems found.
      */
-    public List<String> preflight(String sourceUrl, String targetUrl) {
+    public List<String> preflight(String sourceUrl, String targetUrl, CopyOwner owner) {
         List<String> problems = new ArrayList<>();
         PgEndpoint source;
         PgEndpoint target;
@@ -153,8 +159,12 @@ public final class PostgresCopier {
             } catch (DataCopyException e) {
                 problems.add(e.getMessage());
             }
-            Set<String> foreign = foreignTables(targetTables(t), Catalog.tables(s), Catalog.partitionedTables(s));
-            if (!foreign.isEmpty()) {
+            Set<String> existing = targetTables(t);
+            Optional<String> notOurs = CopyMark.problem(t, target, owner, existing);
+            Set<String> foreign = foreignTables(existing, Catalog.tables(s), Catalog.partitionedTables(s));
+            if (notOurs.isPresent()) {
+                problems.add(notOurs.get());
+            } else if (!foreign.isEmpty()) {
                 problems.add(refusal(target, foreign));
             }
         } catch (SQLException e) {
@@ -194,24 +204,39 @@ public final class PostgresCopier {
     }
 
     /**
-     * An empty target is used as it is. A target holding only tables the source also has is taken
-     * for an earlier partial copy: the source's objects are dropped there (pg_dump --clean) so the
-     * copy starts again from scratch. Any other table means someone else's data: refused.
+     * Marks the target as this step's copy before anything is written. An empty target is used as it
+     * is. A target holding tables is taken for an earlier partial copy only when its mark names this
+     * same migration step and it holds no table the source lacks: the source's objects are dropped
+     * there (pg_dump --clean) so the copy starts again from scratch. Anything else is someone else's
+     * data: refused, not retryable, and left untouched.
      */
     private boolean prepareTarget(
-            PgEndpoint source, Connection admin, PgEndpoint target, List<Table> tables, Set<String> partitioned)
+            PgEndpoint source,
+            Connection admin,
+            PgEndpoint target,
+            CopyOwner owner,
+            List<Table> tables,
+            Set<String> partitioned)
             throws SQLException {
         Set<String> existing = targetTables(admin);
+        if (!existing.isEmpty()) {
+            Optional<String> notOurs = CopyMark.problem(admin, target, owner, existing);
+            if (notOurs.isPresent()) {
+                throw new DataCopyException(notOurs.get(), false);
+            }
+            Set<String> foreign = foreignTables(existing, tables, partitioned);
+            if (!foreign.isEmpty()) {
+                throw new DataCopyException(refusal(target, foreign), false);
+            }
+        }
+        CopyMark.claim(admin, target, owner, existing);
         if (existing.isEmpty()) {
             return false;
         }
-        Set<String> foreign = foreignTables(existing, tables, partitioned);
-        if (!foreign.isEmpty()) {
-            throw new DataCopyException(refusal(target, foreign), false);
-        }
         LOG.infof(
-                "The target %s holds %d of the source's tables from an earlier attempt; dropping them and copying again",
-                target.describe(), existing.size());
+                "The target %s holds %d of the source's tables from an earlier attempt of %s/%s; dropping them and"
+                        + " copying again",
+                target.describe(), existing.size(), owner.migrationId(), owner.stepId());
         return dropPartialCopy(source, admin);
     }
 

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -23,7 +24,13 @@ final class SyncRefusals {
 
     /** Why this source cannot be synced into this target, empty when it can. */
     static List<String> of(
-            Connection s, Connection t, PgEndpoint source, PgEndpoint target, Names names, boolean subscribed)
+            Connection s,
+            Connection t,
+            PgEndpoint source,
+            PgEndpoint target,
+            Names names,
+            CopyOwner owner,
+            boolean subscribed)
             throws SQLException {
         List<String> out = new ArrayList<>();
         String walLevel = Sql.one(s, "select current_setting('wal_level')");
@@ -56,6 +63,9 @@ final class SyncRefusals {
                                         + " from pg_replication_slots"))) {
             out.add("The source " + source.describe() + " has no free replication slot (max_replication_slots)");
         }
+        Set<String> existing = Replication.tables(t, "");
+        Optional<String> notOurs = CopyMark.problem(t, target, owner, existing);
+        notOurs.ifPresent(out::add);
         if (subscribed) {
             return out;
         }
@@ -75,9 +85,9 @@ final class SyncRefusals {
         if (!missing.isEmpty()) {
             out.add("The target " + target.describe() + " cannot install the extensions the source uses: " + missing);
         }
-        Set<String> foreign = new TreeSet<>(Replication.tables(t, ""));
+        Set<String> foreign = new TreeSet<>(existing);
         foreign.removeAll(Replication.tables(s, ""));
-        if (!foreign.isEmpty()) {
+        if (notOurs.isEmpty() && !foreign.isEmpty()) {
             out.add("The target " + target.describe() + " is not empty: it holds tables the source does not have "
                     + foreign + "; Ferry syncs only into a new database or over its own partial sync");
         }

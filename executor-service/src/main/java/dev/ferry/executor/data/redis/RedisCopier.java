@@ -1,9 +1,12 @@
 package dev.ferry.executor.data.redis;
 
+import dev.ferry.executor.data.postgres.CopyOwner;
 import dev.ferry.executor.data.postgres.DataCopyException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,13 +26,24 @@ import redis.clients.jedis.resps.ScanResult;
 
 /**
  * Copies the keys of one Redis database (the index in the URL's path, 0 by default) into another
- * with their remaining TTLs: SCAN, then DUMP and PTTL in pipelined batches, then RESTORE ... REPLACE,
- * so running it again overwrites instead of failing. Meant for job queues whose workers are paused;
- * afterwards the key counts must match and a sample of keys must have the same type on both sides.
+ * with their remaining TTLs: SCAN, then DUMP and PTTL in pipelined batches, then RESTORE ... REPLACE.
+ * Meant for job queues whose workers are paused; afterwards the key counts must match and a sample of
+ * keys must have the same type on both sides.
+ *
+ * <p>Only an empty target, or this migration step's own earlier copy, is written to. Before the first
+ * RESTORE the copy sets the mark key {@code ferry:copy:<migrationId>} (value {@code ferry-copy
+ * <migrationId>/<stepId> in-progress}); a re-run finds it and overwrites its own keys, and a target
+ * holding keys without that mark is refused untouched. The mark is kept, as {@code ... completed},
+ * once the copy checks out: deleting it would make a re-run after a crash between the copy's end and
+ * the step's recorded success refuse its own finished copy. It is one small string key the
+ * application never reads, left out of the key counts; delete it after cutover if it is in the way.
  */
 public final class RedisCopier {
     private static final Logger LOG = Logger.getLogger(RedisCopier.class);
     private static final int SAMPLE = 200;
+    private static final String MARK_PREFIX = "ferry:copy:";
+    /** How many of a refused target's keys the refusal names. */
+    private static final int NAMED = 5;
 
     private final int batch;
 
@@ -40,10 +54,18 @@ public final class RedisCopier {
         this.batch = batch;
     }
 
-    public RedisCopyReport copy(String sourceUrl, String targetUrl) {
+    /** The key that marks a target as the copy of a migration (its value names the step and the state). */
+    public static String markKey(CopyOwner owner) {
+        return MARK_PREFIX + owner.migrationId();
+    }
+
+    public RedisCopyReport copy(String sourceUrl, String targetUrl, CopyOwner owner) {
         long start = System.nanoTime();
+        String mark = markKey(owner);
+        byte[] markBytes = mark.getBytes(StandardCharsets.UTF_8);
         try (Jedis source = connect(sourceUrl, "source");
                 Jedis target = connect(targetUrl, "target")) {
+            claim(target, describe(targetUrl), owner);
             long copied = 0;
             long expired = 0;
             List<byte[]> sample = new ArrayList<>();
@@ -52,7 +74,10 @@ public final class RedisCopier {
             do {
                 ScanResult<byte[]> page = scan(source, cursor, params);
                 cursor = page.getCursorAsBytes();
-                List<byte[]> keys = page.getResult();
+                // the mark is this copy's own, never the source's
+                List<byte[]> keys = page.getResult().stream()
+                        .filter(k -> !Arrays.equals(k, markBytes))
+                        .toList();
                 if (keys.isEmpty()) {
                     continue;
                 }
@@ -90,11 +115,11 @@ public final class RedisCopier {
                 for (Response<String> r : restored) {
                     r.get(); // surfaces a RESTORE error such as an incompatible DUMP version
                 }
-            } while (!java.util.Arrays.equals(cursor, ScanParams.SCAN_POINTER_START_BINARY));
+            } while (!Arrays.equals(cursor, ScanParams.SCAN_POINTER_START_BINARY));
 
             List<String> differences = new ArrayList<>();
-            long sourceKeys = source.dbSize();
-            long targetKeys = target.dbSize();
+            long sourceKeys = source.dbSize() - (source.exists(mark) ? 1 : 0);
+            long targetKeys = target.dbSize() - (target.exists(mark) ? 1 : 0);
             if (sourceKeys != targetKeys) {
                 differences.add(sourceKeys + " keys on the source, " + targetKeys + " on the target");
             }
@@ -103,11 +128,14 @@ public final class RedisCopier {
                 String s = source.type(key);
                 String t = target.type(key);
                 if (!s.equals(t) && !s.equals("none")) {
-                    wrongTypes.put(new String(key, java.nio.charset.StandardCharsets.UTF_8), s + " != " + t);
+                    wrongTypes.put(new String(key, StandardCharsets.UTF_8), s + " != " + t);
                 }
             }
             if (!wrongTypes.isEmpty()) {
                 differences.add("keys with another type on the target: " + wrongTypes);
+            }
+            if (differences.isEmpty()) {
+                target.set(mark, owner.completed());
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             LOG.infof(
@@ -125,6 +153,37 @@ public final class RedisCopier {
         } catch (JedisException e) {
             throw new DataCopyException("Redis refused the copy: " + e.getMessage(), false, e);
         }
+    }
+
+    /**
+     * Refuses (not retryable) a target holding keys this migration step did not write, and marks any
+     * other target as this step's copy in progress before a single key is restored.
+     */
+    private static void claim(Jedis target, String where, CopyOwner owner) {
+        String mark = markKey(owner);
+        long keys = target.dbSize();
+        String found = target.exists(mark) && "string".equals(target.type(mark)) ? target.get(mark) : null;
+        if (keys > 0 && !owner.wrote(found)) {
+            List<String> sample =
+                    target.scan(ScanParams.SCAN_POINTER_START, new ScanParams().count(20)).getResult().stream()
+                            .limit(NAMED)
+                            .toList();
+            throw new DataCopyException(
+                    "The target Redis " + where + " already holds data that this migration did not write (" + keys
+                            + " keys such as " + sample + "; "
+                            + (found == null ? "no " + mark + " mark" : "marked '" + found + "'")
+                            + "); Ferry copies only into an empty database or over its own partial"
+                            + " copy. Nothing was changed",
+                    false);
+        }
+        target.set(mark, owner.inProgress());
+    }
+
+    /** Host, port and database index of a Redis URL already accepted by {@link #connect}: safe for messages. */
+    private static String describe(String url) {
+        URI uri = URI.create(url);
+        String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
+        return uri.getHost() + ":" + (uri.getPort() < 0 ? 6379 : uri.getPort()) + "/" + (path.isEmpty() ? "0" : path);
     }
 
     private static ScanResult<byte[]> scan(Jedis source, byte[] cursor, ScanParams params) {

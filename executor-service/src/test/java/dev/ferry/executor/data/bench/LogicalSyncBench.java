@@ -1,6 +1,7 @@
 package dev.ferry.executor.data.bench;
 
 import dev.ferry.executor.data.postgres.CopyOptions;
+import dev.ferry.executor.data.postgres.CopyOwner;
 import dev.ferry.executor.data.postgres.LogicalCatchUp;
 import dev.ferry.executor.data.postgres.LogicalSync;
 import dev.ferry.executor.data.postgres.PgEndpoint;
@@ -159,7 +160,14 @@ public final class LogicalSyncBench {
 
         long t = System.nanoTime();
         LogicalSync.SyncReport sync = new LogicalSync(new PgTools(Optional.empty()))
-                .sync(source, target, handle, CopyOptions.defaults(2), Duration.ofHours(1), p -> {});
+                .sync(
+                        source,
+                        target,
+                        handle,
+                        new CopyOwner("logical-sync-bench", "sync"),
+                        CopyOptions.defaults(2),
+                        Duration.ofHours(1),
+                        p -> {});
         double syncSeconds = (System.nanoTime() - t) / 1e9;
         // the app keeps writing while the subscription streams; sample the lag under load
         long maxLag = 0;

@@ -1,6 +1,7 @@
 package dev.ferry.executor.data.bench;
 
 import dev.ferry.executor.data.postgres.CopyOptions;
+import dev.ferry.executor.data.postgres.CopyOwner;
 import dev.ferry.executor.data.postgres.CopyReport;
 import dev.ferry.executor.data.postgres.PgTools;
 import dev.ferry.executor.data.postgres.PostgresCopier;
@@ -36,7 +37,8 @@ public final class PgCopyBench {
         }
         long start = System.nanoTime();
         if (args[0].equals("copy")) {
-            CopyReport r = new PostgresCopier(new PgTools(Optional.empty())).copy(args[1], args[2], options, p -> {});
+            CopyReport r = new PostgresCopier(new PgTools(Optional.empty()))
+                    .copy(args[1], args[2], new CopyOwner("pg-copy-bench", "copy"), options, p -> {});
             System.out.printf(
                     "ferry copy: %d tables, %d streams, %d rows, %.0f MB streamed in %.2f s (%.1f MB/s of COPY data); phases %s%n",
                     r.tables(),

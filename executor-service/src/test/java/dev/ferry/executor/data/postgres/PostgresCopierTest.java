@@ -11,6 +11,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +30,9 @@ class PostgresCopierTest {
     private static final CopyOptions OPTIONS =
             CopyOptions.defaults(3).withSplitTableBytes(2L << 20).withProgressEvery(Duration.ZERO);
 
+    /** The migration step every copy here belongs to, unless a test says otherwise. */
+    private static final CopyOwner OWNER = new CopyOwner("mig-copy", "data:copy-postgres");
+
     private static String source;
     private final PostgresCopier copier = new PostgresCopier(new PgTools(Optional.empty()));
     private final PostgresVerifier verifier = new PostgresVerifier();
@@ -41,7 +47,7 @@ class PostgresCopierTest {
         String target = freshDatabase("copy_dst");
         List<CopyProgress> progress = new CopyOnWriteArrayList<>();
 
-        CopyReport report = copier.copy(source, target, OPTIONS, progress::add);
+        CopyReport report = copier.copy(source, target, OWNER, OPTIONS, progress::add);
 
         assertThat(report.tables()).isEqualTo(4);
         assertThat(report.ranges()).as("readings split into ranges").isGreaterThan(4);
@@ -96,7 +102,7 @@ class PostgresCopierTest {
     @Test
     void aChangedRowAMissingRowAndAMissingIndexFailTheVerificationNamingThem() {
         String target = freshDatabase("copy_bad");
-        copier.copy(source, target, OPTIONS, CopyProgress.Listener.NONE);
+        copier.copy(source, target, OWNER, OPTIONS, CopyProgress.Listener.NONE);
         assertThat(verifier.verify(source, target, OPTIONS).ok()).isTrue();
 
         execute(
@@ -128,7 +134,7 @@ class PostgresCopierTest {
             }
         };
 
-        assertThatThrownBy(() -> copier.copy(source, target, OPTIONS, killer))
+        assertThatThrownBy(() -> copier.copy(source, target, OWNER, OPTIONS, killer))
                 .isInstanceOfSatisfying(
                         DataCopyException.class, e -> assertThat(e.retryable()).isTrue())
                 .hasMessageContaining("Lost the connection to the source database")
@@ -137,23 +143,113 @@ class PostgresCopierTest {
         assertThat(Integer.parseInt(single("copy_kill", "select count(*) from pg_tables where schemaname = 'public'")))
                 .as("the failed attempt left a partial schema behind")
                 .isPositive();
+        assertThat(mark("copy_kill")).isEqualTo("ferry-copy mig-copy/data:copy-postgres in-progress");
 
-        CopyReport rerun = copier.copy(source, target, OPTIONS, CopyProgress.Listener.NONE);
+        CopyReport rerun = copier.copy(source, target, OWNER, OPTIONS, CopyProgress.Listener.NONE);
 
         assertThat(rerun.recreated()).isTrue();
         assertThat(verifier.verify(source, target, OPTIONS).differences()).isEmpty();
     }
 
+    /** A crash after the copy finished but before the step's success was recorded runs the same step again. */
     @Test
     void copyingTwiceIsSafeAndEndsEqual() {
         String target = freshDatabase("copy_twice");
-        copier.copy(source, target, OPTIONS, CopyProgress.Listener.NONE);
+        copier.copy(source, target, OWNER, OPTIONS, CopyProgress.Listener.NONE);
+        assertThat(mark("copy_twice")).isEqualTo("ferry-copy mig-copy/data:copy-postgres completed");
         execute("copy_twice", "delete from readings where id < 1000"); // a later partial state
 
-        CopyReport second = copier.copy(source, target, OPTIONS, CopyProgress.Listener.NONE);
+        CopyReport second = copier.copy(source, target, OWNER, OPTIONS, CopyProgress.Listener.NONE);
 
         assertThat(second.recreated()).isTrue();
         assertThat(verifier.verify(source, target, OPTIONS).differences()).isEmpty();
+        assertThat(mark("copy_twice")).isEqualTo("ferry-copy mig-copy/data:copy-postgres completed");
+    }
+
+    @Test
+    void theSameMigrationStepRecopiesOverItsOwnUnfinishedCopy() {
+        String target = freshDatabase("copy_resume");
+        execute(
+                "copy_resume",
+                "comment on database copy_resume is 'ferry-copy mig-copy/data:copy-postgres in-progress'",
+                "create table customers (id bigint)", // an earlier attempt's half-built schema
+                "insert into customers values (1)");
+
+        CopyReport rerun = copier.copy(source, target, OWNER, OPTIONS, CopyProgress.Listener.NONE);
+
+        assertThat(rerun.recreated()).isTrue();
+        assertThat(verifier.verify(source, target, OPTIONS).differences()).isEmpty();
+        assertThat(mark("copy_resume")).isEqualTo("ferry-copy mig-copy/data:copy-postgres completed");
+    }
+
+    @Test
+    void aTargetWithTheSourcesSchemaButNoMarkIsRefusedAndLeftUntouched() {
+        String target = freshDatabase("copy_unmarked");
+        copier.copy(source, target, OWNER, OPTIONS, CopyProgress.Listener.NONE);
+        // someone else's database with the same schema: a restore by hand, the app's live database
+        execute(
+                "copy_unmarked",
+                "comment on database copy_unmarked is null",
+                "insert into audit values (now(), 'live')");
+        List<String> before = rowCounts("copy_unmarked");
+
+        assertThatThrownBy(() -> copier.copy(source, target, OWNER, OPTIONS, CopyProgress.Listener.NONE))
+                .isInstanceOfSatisfying(
+                        DataCopyException.class, e -> assertThat(e.retryable()).isFalse())
+                .hasMessageContaining("The target 127.0.0.1:")
+                .hasMessageContaining("already holds data that this migration did not write")
+                .hasMessageContaining("public.audit, public.customers, public.orders, public.readings")
+                .hasMessageContaining("it carries no Ferry copy mark")
+                .hasMessageContaining("Ferry copies only into an empty database or over its own partial copy")
+                .hasMessageNotContaining(TestPostgres.PASSWORD);
+
+        assertThat(rowCounts("copy_unmarked")).isEqualTo(before);
+        assertThat(single("copy_unmarked", "select count(*) from audit where message = 'live'"))
+                .isEqualTo("1");
+        assertThat(mark("copy_unmarked")).isNull();
+        assertThat(copier.preflight(source, target, OWNER))
+                .singleElement()
+                .asString()
+                .contains("did not write");
+    }
+
+    @Test
+    void aTargetAnotherMigrationCopiedIsRefusedAndLeftUntouched() {
+        String target = freshDatabase("copy_taken");
+        copier.copy(source, target, OWNER, OPTIONS, CopyProgress.Listener.NONE);
+        execute("copy_taken", "insert into audit values (now(), 'written after the cutover')");
+        List<String> before = rowCounts("copy_taken");
+        CopyOwner laterPlan = new CopyOwner("mig-later", "data:copy-postgres");
+
+        assertThatThrownBy(() -> copier.copy(source, target, laterPlan, OPTIONS, CopyProgress.Listener.NONE))
+                .isInstanceOfSatisfying(
+                        DataCopyException.class, e -> assertThat(e.retryable()).isFalse())
+                .hasMessageContaining("already holds data that this migration did not write")
+                .hasMessageContaining("marked 'ferry-copy mig-copy/data:copy-postgres completed'");
+
+        assertThat(rowCounts("copy_taken")).isEqualTo(before);
+        assertThat(mark("copy_taken")).isEqualTo("ferry-copy mig-copy/data:copy-postgres completed");
+        assertThat(copier.preflight(source, target, laterPlan)).anyMatch(p -> p.contains("did not write"));
+        assertThat(copier.preflight(source, target, OWNER)).isEmpty();
+    }
+
+    @Test
+    void aCopyIntoATargetAnotherCopyIsWritingIsRefusedRetryablyBeforeAnythingIsWritten() throws SQLException {
+        String target = freshDatabase("copy_busy");
+        try (Connection other = TestPostgres.connect("copy_busy");
+                Statement s = other.createStatement()) {
+            s.execute("select pg_advisory_lock(hashtext('ferry-copy'))"); // as a copy still running would
+
+            assertThatThrownBy(() -> copier.copy(source, target, OWNER, OPTIONS, CopyProgress.Listener.NONE))
+                    .isInstanceOfSatisfying(
+                            DataCopyException.class,
+                            e -> assertThat(e.retryable()).isTrue())
+                    .hasMessageContaining("Another Ferry copy into 127.0.0.1:")
+                    .hasMessageContaining("is still running");
+        }
+        assertThat(single("copy_busy", "select count(*) from pg_tables where schemaname = 'public'"))
+                .isEqualTo("0");
+        assertThat(mark("copy_busy")).isNull();
     }
 
     @Test
@@ -161,14 +257,14 @@ class PostgresCopierTest {
         String target = freshDatabase("copy_other");
         execute("copy_other", "create table invoices (id int)", "insert into invoices values (1)");
 
-        assertThatThrownBy(() -> copier.copy(source, target, OPTIONS, CopyProgress.Listener.NONE))
+        assertThatThrownBy(() -> copier.copy(source, target, OWNER, OPTIONS, CopyProgress.Listener.NONE))
                 .isInstanceOfSatisfying(
                         DataCopyException.class, e -> assertThat(e.retryable()).isFalse())
-                .hasMessageContaining("not empty")
+                .hasMessageContaining("did not write")
                 .hasMessageContaining("public.invoices");
         assertThat(single("copy_other", "select count(*) from invoices")).isEqualTo("1");
-        assertThat(copier.preflight(source, target)).anyMatch(p -> p.contains("public.invoices"));
-        assertThat(copier.preflight(source, freshDatabase("copy_empty"))).isEmpty();
+        assertThat(copier.preflight(source, target, OWNER)).anyMatch(p -> p.contains("public.invoices"));
+        assertThat(copier.preflight(source, freshDatabase("copy_empty"), OWNER)).isEmpty();
     }
 
     @Test
@@ -179,13 +275,26 @@ class PostgresCopierTest {
         String target = freshDatabase("copy_old_tools");
 
         assertThatThrownBy(() -> new PostgresCopier(new PgTools(Optional.of(bin)))
-                        .copy(source, target, OPTIONS, CopyProgress.Listener.NONE))
+                        .copy(source, target, OWNER, OPTIONS, CopyProgress.Listener.NONE))
                 .isInstanceOfSatisfying(
                         DataCopyException.class, e -> assertThat(e.retryable()).isFalse())
                 .hasMessageContaining("pg_dump 9 ")
                 .hasMessageContaining("cannot dump a PostgreSQL 14 server");
         assertThat(single("copy_old_tools", "select count(*) from pg_tables where schemaname = 'public'"))
                 .isEqualTo("0");
+    }
+
+    /** The target database's comment: the copy's mark. */
+    private static String mark(String database) {
+        return single(
+                database,
+                "select shobj_description(oid, 'pg_database') from pg_database where datname = '" + database + "'");
+    }
+
+    private static List<String> rowCounts(String database) {
+        return List.of("customers", "orders", "audit", "readings").stream()
+                .map(table -> table + "=" + single(database, "select count(*) from " + table))
+                .toList();
     }
 
     @Test
