@@ -51,6 +51,7 @@ public class MigrationRunner {
     private final Set<String> again = ConcurrentHashMap.newKeySet();
     private final Map<String, Map<String, Busy>> busy = new ConcurrentHashMap<>();
     private final Map<String, Instant> wakeUps = new ConcurrentHashMap<>();
+    private final AppendedIds appended = new AppendedIds(10_000);
 
     public MigrationRunner(
             MigrationStore store,
@@ -218,8 +219,16 @@ public class MigrationRunner {
         return Uni.createFrom().voidItem();
     }
 
+    /**
+     * Appends a decision once: a pass that runs before the projection reflects an append this process
+     * already made (the log acknowledged it, so it will be) would otherwise append the same event again.
+     */
     private Uni<Void> append(String id, dev.ferry.events.FerryEvent event) {
-        return eventLog.append(id, event).replaceWithVoid();
+        if (appended.contains(id)) {
+            LOG.debugf("Event %s was appended already; waiting for the projection to reflect it", id);
+            return Uni.createFrom().voidItem();
+        }
+        return eventLog.append(id, event).invoke(() -> appended.add(id)).replaceWithVoid();
     }
 
     /**
