@@ -107,18 +107,29 @@ public class AptibleClient {
      * secret: callers pass it to Aptible or a database driver and nowhere else.
      */
     public Uni<Optional<String>> connectionUrl(JsonNode database) {
+        return credentials(database)
+                .map(all -> all.stream()
+                        .filter(DatabaseCredential::isDefault)
+                        .flatMap(c -> c.connectionUrl().stream())
+                        .findFirst());
+    }
+
+    /** Every credential of a database with its connection URL (a secret), read with sensitive extras on. */
+    public Uni<List<DatabaseCredential>> credentials(JsonNode database) {
         String href = href(database, "database_credentials");
         if (href == null) {
-            return Uni.createFrom().item(Optional.empty());
+            return Uni.createFrom().item(List.of());
         }
         return session.get(href, true).map(page -> {
+            List<DatabaseCredential> credentials = new ArrayList<>();
             for (JsonNode credential : page.path("_embedded").path("database_credentials")) {
-                if (credential.path("default").asBoolean(false)
-                        && !credential.path("connection_url").isNull()) {
-                    return Optional.of(credential.path("connection_url").asText());
-                }
+                JsonNode url = credential.path("connection_url");
+                credentials.add(new DatabaseCredential(
+                        credential.path("type").asText(),
+                        credential.path("default").asBoolean(false),
+                        url.isTextual() ? Optional.of(url.asText()) : Optional.empty()));
             }
-            return Optional.empty();
+            return credentials;
         });
     }
 

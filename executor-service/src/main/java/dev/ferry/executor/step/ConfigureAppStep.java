@@ -3,6 +3,7 @@ package dev.ferry.executor.step;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.events.secret.SecretBox;
 import dev.ferry.executor.client.AptibleClient;
+import dev.ferry.executor.client.DatabaseCredential;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import java.util.TreeSet;
 /**
  * Ensures an app's configuration holds the planned variables: literals ({@code env.NAME}), sealed values
  * (the step's secrets, opened only here), database references ({@code env.NAME = database:<handle>},
- * resolved to the database's connection URL at run time) and removals ({@code unset}). Only what differs
+ * resolved to the URL of the database's default credential at run time, or of the credential whose type
+ * {@code credential.NAME} names, e.g. Redis's {@code redis+ssl}) and removals ({@code unset}). Only what differs
  * is sent, in one configure operation; values never reach outputs, events or logs, only names do.
  * Rollback restores the variables it touched to their values in the configuration it replaced.
  */
@@ -24,6 +26,7 @@ import java.util.TreeSet;
 public class ConfigureAppStep implements StepHandler {
     static final String PREVIOUS = "previous-configuration";
     private static final String DATABASE_REF = "database:";
+    private static final String CREDENTIAL = "credential.";
 
     private final AptibleClient aptible;
     private final AptibleOperations operations;
@@ -168,6 +171,7 @@ public class ConfigureAppStep implements StepHandler {
                 problems.add("'" + key.substring(4) + "' is not a valid environment variable name");
             }
         });
+        problems.addAll(misplacedCredentials(context));
         context.step().secrets().forEach((name, box) -> {
             try {
                 secrets.open(box);
@@ -206,24 +210,81 @@ public class ConfigureAppStep implements StepHandler {
                 desired.put(name, value);
             }
         });
+        Map<String, String> credentials = credentialTypes(context);
+        List<String> misplaced = misplacedCredentials(context);
+        if (!misplaced.isEmpty()) {
+            return Uni.createFrom().failure(new StepException(String.join("; ", misplaced), false));
+        }
         context.step().secrets().forEach((name, value) -> desired.put(name, secrets.open(value)));
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Map.Entry<String, String> ref : references.entrySet()) {
-            chain = chain.flatMap(
-                            v -> databaseUrl(ref.getValue(), environment).invoke(url -> desired.put(ref.getKey(), url)))
+            String name = ref.getKey();
+            String type = credentials.get(name);
+            chain = chain.flatMap(v ->
+                            databaseUrl(name, ref.getValue(), environment, type).invoke(url -> desired.put(name, url)))
                     .replaceWithVoid();
         }
         return chain.replaceWith(desired);
     }
 
-    private Uni<String> databaseUrl(String handle, String environment) {
-        return aptible.findDatabase(handle, environment)
+    /** {@code credential.<NAME>} parameters: variable name to the credential type its URL comes from. */
+    private static Map<String, String> credentialTypes(StepContext context) {
+        Map<String, String> types = new TreeMap<>();
+        context.step().parameters().forEach((key, value) -> {
+            if (key.startsWith(CREDENTIAL)) {
+                types.put(key.substring(CREDENTIAL.length()), value);
+            }
+        });
+        return types;
+    }
+
+    /** A {@code credential.<NAME>} without an {@code env.<NAME> = database:<handle>} beside it names nothing. */
+    private static List<String> misplacedCredentials(StepContext context) {
+        Map<String, String> parameters = context.step().parameters();
+        List<String> problems = new ArrayList<>();
+        credentialTypes(context).forEach((name, type) -> {
+            if (!parameters.getOrDefault("env." + name, "").startsWith(DATABASE_REF)) {
+                problems.add("credential." + name + " = " + type + " but env." + name
+                        + " is not a database:<handle> reference");
+            }
+        });
+        return problems;
+    }
+
+    /** The URL of the database's default credential, or of its credential of {@code type} when one is named. */
+    private Uni<String> databaseUrl(String name, String handle, String environment, String type) {
+        Uni<JsonNode> database = aptible.findDatabase(handle, environment)
                 .map(db -> db.orElseThrow(() -> new StepException(
                         "Database " + handle + " does not exist in " + environment + "; its step must succeed first",
-                        true)))
-                .flatMap(aptible::connectionUrl)
-                .map(url -> url.orElseThrow(
-                        () -> new StepException("Database " + handle + " has no connection URL yet", true)));
+                        true)));
+        if (type == null) {
+            return database.flatMap(aptible::connectionUrl)
+                    .map(url -> url.orElseThrow(
+                            () -> new StepException("Database " + handle + " has no connection URL yet", true)));
+        }
+        return database.flatMap(aptible::credentials).map(all -> credentialUrl(name, handle, type, all));
+    }
+
+    private static String credentialUrl(String name, String handle, String type, List<DatabaseCredential> all) {
+        if (all.isEmpty()) {
+            throw new StepException("Database " + handle + " has no credentials yet", true);
+        }
+        DatabaseCredential credential = all.stream()
+                .filter(c -> c.type().equals(type))
+                .findFirst()
+                .orElseThrow(() -> new StepException(
+                        "Database " + handle + " has no credential of type " + type + " for " + name
+                                + " (its credential types: "
+                                + String.join(
+                                        ", ",
+                                        all.stream()
+                                                .map(DatabaseCredential::type)
+                                                .toList()) + ")",
+                        false));
+        return credential
+                .connectionUrl()
+                .orElseThrow(() -> new StepException(
+                        "The " + type + " credential of database " + handle + " has no connection URL yet", true));
     }
 
     /** What must be sent so the app ends with {@code desired} and without {@code unset}. */

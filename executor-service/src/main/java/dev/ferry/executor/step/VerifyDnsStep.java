@@ -3,12 +3,15 @@ package dev.ferry.executor.step;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -23,9 +26,17 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class VerifyDnsStep implements StepHandler {
     private final Map<String, String> hosts;
+    private final Function<String, Set<String>> system;
 
+    @Inject
     public VerifyDnsStep(dev.ferry.executor.config.ExecutorConfig config) {
-        this.hosts = Map.copyOf(config.dns().hosts());
+        this(config.dns().hosts(), VerifyDnsStep::systemLookup);
+    }
+
+    /** With the fixed hosts and the lookup behind them, so tests never reach real DNS. */
+    VerifyDnsStep(Map<String, String> hosts, Function<String, Set<String>> system) {
+        this.hosts = Map.copyOf(hosts);
+        this.system = system;
     }
 
     @Override
@@ -41,10 +52,19 @@ public class VerifyDnsStep implements StepHandler {
                 .item(() -> {
                     Set<String> actual = resolve(hostname);
                     Set<String> target = resolve(expected);
-                    if (actual.isEmpty() || target.isEmpty() || actual.stream().noneMatch(target::contains)) {
+                    if (target.isEmpty()) {
+                        throw new StepException("The endpoint " + expected + " does not resolve yet", true);
+                    }
+                    if (actual.isEmpty()) {
                         throw new StepException(
-                                hostname + " resolves to " + actual + ", not to the endpoint " + expected + " " + target
-                                        + " yet",
+                                hostname + " does not resolve yet; it should resolve to the endpoint " + expected + " "
+                                        + sorted(target),
+                                true);
+                    }
+                    if (actual.stream().noneMatch(target::contains)) {
+                        throw new StepException(
+                                hostname + " resolves to " + sorted(actual) + ", not to the endpoint " + expected + " "
+                                        + sorted(target) + " yet",
                                 true);
                     }
                     return new StepOutcome(
@@ -92,6 +112,14 @@ public class VerifyDnsStep implements StepHandler {
         if (fixed != null) {
             return Set.of(fixed);
         }
+        return system.apply(host);
+    }
+
+    private static Set<String> sorted(Set<String> addresses) {
+        return new TreeSet<>(addresses);
+    }
+
+    private static Set<String> systemLookup(String host) {
         try {
             return Arrays.stream(InetAddress.getAllByName(host))
                     .map(InetAddress::getHostAddress)

@@ -192,6 +192,106 @@ class AppStepsTest {
         assertThat(operations("configure")).isZero();
     }
 
+    private void database(String handle, String engine, String version) {
+        databases
+                .ensure(new RecordingJournal()
+                        .context(
+                                env,
+                                step(
+                                        "ensure-database",
+                                        Map.of(
+                                                "environment",
+                                                env,
+                                                "handle",
+                                                handle,
+                                                "engine",
+                                                engine,
+                                                "version",
+                                                version))))
+                .await()
+                .atMost(WAIT);
+    }
+
+    @Test
+    void aCredentialTypeSetsTheUrlOfThatCredentialAndKeepsItOutOfOutputs() {
+        String db = unique("redis");
+        database(db, "redis", "7.0");
+        PlanStep step = step(
+                "configure-app",
+                Map.of(
+                        "app",
+                        app,
+                        "env.REDIS_URL",
+                        "database:" + db,
+                        "env.REDIS_TLS_URL",
+                        "database:" + db,
+                        "credential.REDIS_TLS_URL",
+                        "redis+ssl"));
+        assertThat(configure
+                        .dryRun(new RecordingJournal().context(env, step))
+                        .await()
+                        .atMost(WAIT))
+                .isEmpty();
+        RecordingJournal journal = new RecordingJournal();
+        StepOutcome outcome =
+                configure.ensure(journal.context(env, step)).await().atMost(WAIT);
+
+        Map<String, String> config = currentEnv();
+        String plain = config.get("REDIS_URL");
+        assertThat(plain).startsWith("redis://");
+        assertThat(config.get("REDIS_TLS_URL")).isEqualTo("rediss://" + plain.substring("redis://".length()));
+        assertThat(outcome.outputs()).containsEntry("variables", "REDIS_TLS_URL,REDIS_URL");
+        assertThat(outcome + " " + journal.lines)
+                .doesNotContain(plain)
+                .doesNotContain(config.get("REDIS_TLS_URL"))
+                .doesNotContain("rediss://");
+        assertThat(configure
+                        .ensure(journal.context(env, step))
+                        .await()
+                        .atMost(WAIT)
+                        .summary())
+                .contains("already has its 2 variables");
+    }
+
+    @Test
+    void aCredentialTypeTheDatabaseLacksFailsNamingTheTypesItHasAndConfiguresNothing() {
+        String db = unique("pg");
+        database(db, "postgresql", "16");
+        PlanStep step = step(
+                "configure-app",
+                Map.of("app", app, "env.REDIS_TLS_URL", "database:" + db, "credential.REDIS_TLS_URL", "redis+ssl"));
+        assertThatThrownBy(() -> configure
+                        .ensure(new RecordingJournal().context(env, step))
+                        .await()
+                        .atMost(WAIT))
+                .isInstanceOf(StepException.class)
+                .hasMessage("Database " + db + " has no credential of type redis+ssl for REDIS_TLS_URL"
+                        + " (its credential types: postgresql)")
+                .satisfies(e -> assertThat(((StepException) e).retryable()).isFalse());
+        assertThat(operations("configure")).isZero();
+        assertThat(currentEnv()).doesNotContainKey("REDIS_TLS_URL");
+    }
+
+    @Test
+    void aCredentialTypeWithoutADatabaseReferenceIsAProblemInDryRunAndFailsTheStep() {
+        PlanStep step = step(
+                "configure-app", Map.of("app", app, "env.CACHE_URL", "literal", "credential.CACHE_URL", "redis+ssl"));
+        String problem = "credential.CACHE_URL = redis+ssl but env.CACHE_URL is not a database:<handle> reference";
+        assertThat(configure
+                        .dryRun(new RecordingJournal().context(env, step))
+                        .await()
+                        .atMost(WAIT))
+                .containsExactly(problem);
+        assertThatThrownBy(() -> configure
+                        .ensure(new RecordingJournal().context(env, step))
+                        .await()
+                        .atMost(WAIT))
+                .isInstanceOf(StepException.class)
+                .hasMessage(problem)
+                .satisfies(e -> assertThat(((StepException) e).retryable()).isFalse());
+        assertThat(operations("configure")).isZero();
+    }
+
     @Test
     void deployOnceThenScaleAndScaleBack() {
         PlanStep deploy = step(

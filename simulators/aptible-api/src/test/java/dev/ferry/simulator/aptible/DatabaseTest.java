@@ -140,6 +140,7 @@ class DatabaseTest {
                 .containsExactly(after.getString("connection_url"));
         assertThat(credentials.getBoolean("_embedded.database_credentials[0].default"))
                 .isTrue();
+        assertThat(credentials.getList("_embedded.database_credentials.type")).containsExactly("postgresql");
 
         Api.as(token)
                 .get("/find/database?handle=shop-db&environment=" + env)
@@ -151,6 +152,49 @@ class DatabaseTest {
                 .post("/databases/" + id + "/operations")
                 .then()
                 .statusCode(422);
+    }
+
+    @Test
+    void aRedisDatabaseListsItsDefaultCredentialAndATlsOneWithTheRedissScheme() {
+        long id = createDatabase("jobs", "redis", imageHref("redis", "7.0")).getLong("id");
+        assertThat(Api.run(token, "/databases/" + id, Map.of("type", "provision"))
+                        .getString("status"))
+                .isEqualTo("succeeded");
+        JsonPath db = Api.as(token).get("/databases/" + id).then().extract().jsonPath();
+        String url = db.getString("connection_url");
+        assertThat(url).startsWith("redis://");
+
+        JsonPath credentials = Api.as(token)
+                .get(db.getString("_links.database_credentials.href"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(credentials.getList("_embedded.database_credentials.type")).containsExactly("redis", "redis+ssl");
+        assertThat(credentials.getList("_embedded.database_credentials.default", Boolean.class))
+                .containsExactly(true, false);
+        assertThat(credentials.getList("_embedded.database_credentials.connection_url"))
+                .containsExactly(url, "rediss://" + url.substring("redis://".length()));
+        assertThat(db.getList("_embedded.database_credentials.type")).containsExactly("redis", "redis+ssl");
+
+        long tlsId = credentials.getLong("_embedded.database_credentials[1].id");
+        JsonPath tls = Api.as(token)
+                .get("/database_credentials/" + tlsId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(tls.getString("type")).isEqualTo("redis+ssl");
+        assertThat(tls.getString("connection_url")).startsWith("rediss://");
+        assertThat(tls.getString("_links.database.href")).endsWith("/databases/" + id);
+        assertThat(Api.as(token)
+                        .header("Prefer", "no_sensitive_extras=true")
+                        .get("/database_credentials/" + tlsId)
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getString("connection_url"))
+                .isNull();
     }
 
     @Test

@@ -164,7 +164,10 @@ class OperationControlTest {
                 .jsonPath();
         assertThat(state.getList("databases.by_account." + env)).containsExactly("counted");
         assertThat(state.getInt("databases.count")).isGreaterThanOrEqualTo(1);
-        assertThat(state.getInt("database_credentials.count")).isEqualTo(state.getInt("databases.count"));
+        // One default credential per database, and a TLS one per Redis database.
+        Integer redis = state.get("databases.by_type.redis");
+        assertThat(state.getInt("database_credentials.count"))
+                .isEqualTo(state.getInt("databases.count") + (redis == null ? 0 : redis));
         assertThat(state.getList("apps.by_account." + env)).containsExactly("counted-app");
         assertThat(state.getInt("log_drains.count")).isGreaterThanOrEqualTo(1);
         assertThat(state.getMap("vhosts")).containsKeys("count", "by_status");

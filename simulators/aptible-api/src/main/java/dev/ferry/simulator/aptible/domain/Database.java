@@ -1,10 +1,13 @@
 package dev.ferry.simulator.aptible.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A managed database in an account. {@code connectionUrl} is set once a provision operation succeeds;
  * {@code backingRef} names the real local database or Redis index behind it, when the simulator has one.
+ * {@code tlsCredentialId} is the id of a Redis database's {@code redis+ssl} credential, null for other types.
  */
 public record Database(
         long id,
@@ -13,6 +16,7 @@ public record Database(
         String type,
         long imageId,
         long credentialId,
+        Long tlsCredentialId,
         ProvisionStatus status,
         int diskSizeGb,
         int containerSizeMb,
@@ -32,6 +36,7 @@ public record Database(
                 type,
                 imageId,
                 credentialId,
+                tlsCredentialId,
                 newStatus,
                 diskSizeGb,
                 containerSizeMb,
@@ -52,6 +57,7 @@ public record Database(
                 type,
                 imageId,
                 credentialId,
+                tlsCredentialId,
                 status,
                 diskSizeGb,
                 containerSizeMb,
@@ -72,6 +78,7 @@ public record Database(
                 type,
                 imageId,
                 credentialId,
+                tlsCredentialId,
                 ProvisionStatus.PROVISIONED,
                 diskGb,
                 containerMb,
@@ -92,6 +99,7 @@ public record Database(
                 type,
                 imageId,
                 credentialId,
+                tlsCredentialId,
                 status,
                 diskGb,
                 containerMb,
@@ -112,6 +120,7 @@ public record Database(
                 type,
                 imageId,
                 credentialId,
+                tlsCredentialId,
                 ProvisionStatus.DEPROVISIONED,
                 diskSizeGb,
                 containerSizeMb,
@@ -122,5 +131,21 @@ public record Database(
                 true,
                 createdAt,
                 now);
+    }
+
+    /**
+     * The database's credentials: the default one, then for Redis the TLS one (not default), whose URL is the
+     * default URL with the {@code rediss://} scheme; the simulator's backing Redis does not speak TLS, so that URL
+     * only has the real one's shape.
+     */
+    public List<DatabaseCredential> credentials() {
+        List<DatabaseCredential> credentials = new ArrayList<>();
+        credentials.add(new DatabaseCredential(credentialId, id, type, true, connectionUrl, createdAt, updatedAt));
+        if (tlsCredentialId != null) {
+            String tls = connectionUrl == null ? null : connectionUrl.replaceFirst("^redis://", "rediss://");
+            credentials.add(new DatabaseCredential(
+                    tlsCredentialId, id, DatabaseCredential.REDIS_TLS, false, tls, createdAt, updatedAt));
+        }
+        return credentials;
     }
 }

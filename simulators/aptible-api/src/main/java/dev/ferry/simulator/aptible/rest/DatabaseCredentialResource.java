@@ -33,6 +33,6 @@ public class DatabaseCredentialResource {
     @GET
     @Path("{id: \\d+}")
     public Response get(@PathParam("id") long id, @Context UriInfo uri, @Context HttpHeaders headers) {
-        return responses.ok(resources.credential(HalContext.of(uri, headers), databases.byCredential(id)));
+        return responses.ok(resources.credential(HalContext.of(uri, headers), databases.credential(id)));
     }
 }

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.Map;
 
 /** Databases, their operations, credentials, backups and replicas. */
@@ -114,8 +113,8 @@ public class DatabaseResource {
                 ctx,
                 "/databases/" + id + "/database_credentials",
                 "database_credentials",
-                pager.request(null, null).slice(List.of(db)),
-                d -> resources.credential(ctx, d),
+                pager.request(null, null).slice(db.credentials()),
+                c -> resources.credential(ctx, c),
                 Map.of("database", "/databases/" + id)));
     }
 

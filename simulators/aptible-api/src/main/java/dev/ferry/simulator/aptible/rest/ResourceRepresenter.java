@@ -3,6 +3,7 @@ package dev.ferry.simulator.aptible.rest;
 import dev.ferry.simulator.aptible.domain.Backup;
 import dev.ferry.simulator.aptible.domain.Certificate;
 import dev.ferry.simulator.aptible.domain.Database;
+import dev.ferry.simulator.aptible.domain.DatabaseCredential;
 import dev.ferry.simulator.aptible.domain.DatabaseImage;
 import dev.ferry.simulator.aptible.domain.LogDrain;
 import dev.ferry.simulator.aptible.domain.ProvisionStatus;
@@ -61,7 +62,9 @@ public class ResourceRepresenter {
                                     .map(o -> representer.get().operation(inner, o))
                                     .orElse(null));
             embedded.put("disk", Map.of("id", d.id(), "_type", "disk", "size", d.diskSizeGb(), "filesystem", "ext4"));
-            embedded.put("database_credentials", List.of(credential(inner, d)));
+            embedded.put(
+                    "database_credentials",
+                    d.credentials().stream().map(c -> credential(inner, c)).toList());
             m.put("_embedded", embedded);
         }
         Links links = Links.self(ctx, path)
@@ -78,15 +81,15 @@ public class ResourceRepresenter {
         return m;
     }
 
-    public Map<String, Object> credential(HalContext ctx, Database d) {
-        Map<String, Object> m = base(d.credentialId(), "database_credential", d.createdAt(), d.updatedAt());
-        m.put("type", d.type());
-        m.put("default", true);
-        m.put("connection_url", ctx.sensitive() ? d.connectionUrl() : null);
+    public Map<String, Object> credential(HalContext ctx, DatabaseCredential c) {
+        Map<String, Object> m = base(c.id(), "database_credential", c.createdAt(), c.updatedAt());
+        m.put("type", c.type());
+        m.put("default", c.isDefault());
+        m.put("connection_url", ctx.sensitive() ? c.connectionUrl() : null);
         m.put(
                 "_links",
-                Links.self(ctx, "/database_credentials/" + d.credentialId())
-                        .add("database", "/databases/" + d.id())
+                Links.self(ctx, "/database_credentials/" + c.id())
+                        .add("database", "/databases/" + c.databaseId())
                         .build());
         return m;
     }

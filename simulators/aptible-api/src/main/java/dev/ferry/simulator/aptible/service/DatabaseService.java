@@ -4,6 +4,7 @@ import dev.ferry.simulator.aptible.domain.Account;
 import dev.ferry.simulator.aptible.domain.ApiException;
 import dev.ferry.simulator.aptible.domain.Backup;
 import dev.ferry.simulator.aptible.domain.Database;
+import dev.ferry.simulator.aptible.domain.DatabaseCredential;
 import dev.ferry.simulator.aptible.domain.DatabaseImage;
 import dev.ferry.simulator.aptible.domain.ProvisionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -119,6 +120,7 @@ public class DatabaseService {
                     request.type(),
                     image.id(),
                     store.nextId(),
+                    tlsCredentialId(request.type()),
                     ProvisionStatus.PENDING,
                     disk,
                     size,
@@ -170,12 +172,18 @@ public class DatabaseService {
         return matches.get(0);
     }
 
-    /** The database a credential belongs to; each database has one default credential. */
-    public Database byCredential(long credentialId) {
+    /** A credential by id; each database has one default credential, and Redis also a TLS one. */
+    public DatabaseCredential credential(long credentialId) {
         return all().stream()
-                .filter(d -> d.credentialId() == credentialId)
+                .flatMap(d -> d.credentials().stream())
+                .filter(c -> c.id() == credentialId)
                 .findFirst()
                 .orElseThrow(() -> ApiException.notFound("DatabaseCredential", credentialId));
+    }
+
+    /** A new id for the TLS credential of a Redis database, null for other types. */
+    public Long tlsCredentialId(String type) {
+        return "redis".equals(type) ? store.nextId() : null;
     }
 
     public Optional<Database> replicaSource(Database db) {

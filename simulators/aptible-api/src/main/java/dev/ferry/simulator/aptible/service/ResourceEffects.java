@@ -144,6 +144,7 @@ public class ResourceEffects {
                 source.type(),
                 source.imageId(),
                 store.nextId(),
+                source.tlsCredentialId() == null ? null : store.nextId(),
                 ProvisionStatus.PROVISIONING,
                 r.diskSize() == null ? source.diskSizeGb() : r.diskSize(),
                 r.containerSize() == null ? source.containerSizeMb() : r.containerSize(),

@@ -77,7 +77,8 @@ public class StateService {
                                 .filter(Database::deleted)
                                 .map(Database::handle)
                                 .toList())),
-                new SimulatorState.Count(dbs.size()),
+                new SimulatorState.Count(
+                        dbs.stream().mapToInt(d -> d.credentials().size()).sum()),
                 new SimulatorState.Endpoints(
                         vhosts.size(),
                         count(vhosts, v -> v.status().wire()),
