@@ -1,5 +1,6 @@
 package dev.ferry.inventory.service;
 
+import dev.ferry.common.rest.ProblemException;
 import dev.ferry.events.inventory.DiscoveryFailed;
 import dev.ferry.inventory.client.HerokuApiException;
 import dev.ferry.inventory.client.MalformedAnswerException;
@@ -27,6 +28,10 @@ final class FailureCause {
             };
             return new DiscoveryFailed(
                     discoveryId, prefix + advice + heroku.getMessage(), at, app, heroku.endpoint(), heroku.status());
+        }
+        if (cause instanceof ProblemException problem) {
+            // What a request is refused for (an unknown team or app) can also stop a resumed discovery.
+            return new DiscoveryFailed(discoveryId, prefix + problem.getMessage(), at, app, null, problem.status());
         }
         if (cause instanceof MalformedAnswerException malformed) {
             return new DiscoveryFailed(
