@@ -85,6 +85,27 @@ public class AptibleClient {
         return all("/apps/" + appId + "/services", "services");
     }
 
+    /**
+     * Sets a service's {@code force_zero_downtime} with {@code PUT /services/{id}} (Aptible takes the
+     * same body on {@code PATCH} and {@code PUT}; PUT is the idempotent verb the session retries) and
+     * answers the updated service.
+     */
+    public Uni<JsonNode> setForceZeroDowntime(long serviceId, boolean enabled) {
+        return session.put("/services/" + serviceId, Map.of("force_zero_downtime", enabled));
+    }
+
+    /**
+     * The endpoints (vhosts) of a service that are not deprovisioned, all pages: its {@code vhosts}
+     * link, or {@code /services/{id}/vhosts} when it has none.
+     */
+    public Uni<List<JsonNode>> endpoints(JsonNode service) {
+        String href = href(service, "vhosts");
+        return all(href != null ? href : "/services/" + id(service) + "/vhosts", "vhosts")
+                .map(vhosts -> vhosts.stream()
+                        .filter(v -> !"deprovisioned".equals(v.path("status").asText()))
+                        .toList());
+    }
+
     // ---- databases ----
 
     /** A database by handle, within an environment when one is given. */

@@ -18,11 +18,23 @@ import java.util.stream.Collectors;
  * services: an app whose last deploy succeeded with that image and has those services gets no new
  * deploy. Registry credentials travel sealed and go to Aptible as sensitive settings. Nothing to undo:
  * a later deploy replaces this one.
+ *
+ * <p>With {@code zeroDowntime=true} (Heroku's preboot), once the deploy succeeded or was found done, the
+ * step ensures {@code force_zero_downtime} on each service without an endpoint, where Aptible ignores
+ * it anyway on services behind one. The executor cannot tell reliably which services the plan will put
+ * behind an endpoint, since {@code ensure-endpoint} steps run after the deploy: it treats {@code web}
+ * (the only process Heroku routes HTTP to) as one that will have an endpoint, and any other service that
+ * already has a live endpoint (its {@code vhosts}) likewise; every other service gets the setting. A
+ * service that already has it is left alone (no request), so a re-run changes nothing; the setting is
+ * never turned off, and without {@code zeroDowntime} no service is touched. The summary names the
+ * services set.
  */
 @ApplicationScoped
 public class DeployAppStep implements StepHandler {
     private static final Set<String> REGISTRY =
             Set.of("APTIBLE_PRIVATE_REGISTRY_USERNAME", "APTIBLE_PRIVATE_REGISTRY_PASSWORD");
+    /** The process Heroku routes HTTP to; the plan gives it an endpoint after the deploy. */
+    private static final String WEB = "web";
 
     private final AptibleClient aptible;
     private final AptibleOperations operations;
@@ -55,8 +67,10 @@ public class DeployAppStep implements StepHandler {
                         "App " + handle + " does not exist in " + environment + "; its step must succeed first", true)))
                 .flatMap(app -> aptible.services(AptibleClient.id(app)).flatMap(existing -> {
                     if (deployed(app, existing, image, gitRef, services.keySet())) {
-                        return Uni.createFrom()
-                                .item(outcome(
+                        return zeroDowntime(
+                                context,
+                                existing,
+                                outcome(
                                         handle + " already runs " + (image != null ? image : gitRef),
                                         app,
                                         null,
@@ -80,13 +94,17 @@ public class DeployAppStep implements StepHandler {
                                                                     + " is not running " + services.keySet(),
                                                             true);
                                                 }
-                                                return outcome(
-                                                        "Deployed " + (image != null ? image : gitRef) + " to " + handle
-                                                                + " (operation " + op.id() + ")",
-                                                        after,
-                                                        op.id(),
-                                                        now);
-                                            })));
+                                                return now;
+                                            })
+                                            .flatMap(now -> zeroDowntime(
+                                                    context,
+                                                    now,
+                                                    outcome(
+                                                            "Deployed " + (image != null ? image : gitRef) + " to "
+                                                                    + handle + " (operation " + op.id() + ")",
+                                                            after,
+                                                            op.id(),
+                                                            now)))));
                 }));
     }
 
@@ -107,6 +125,39 @@ public class DeployAppStep implements StepHandler {
             problems.add(e.getMessage());
         }
         return StepSupport.problems(problems);
+    }
+
+    /**
+     * With {@code zeroDowntime=true}: {@code force_zero_downtime} on every service but {@code web} that
+     * lacks it and has no endpoint, one at a time; the outcome's summary names the services set.
+     */
+    private Uni<StepOutcome> zeroDowntime(StepContext context, List<JsonNode> services, StepOutcome outcome) {
+        if (!"true".equals(StepSupport.optional(context, "zeroDowntime", "false"))) {
+            return Uni.createFrom().item(outcome);
+        }
+        Uni<List<String>> set = Uni.createFrom().item(new ArrayList<>());
+        for (JsonNode service : services) {
+            String type = service.path("process_type").asText();
+            if (WEB.equals(type) || service.path("force_zero_downtime").asBoolean(false)) {
+                continue;
+            }
+            set = set.flatMap(names -> aptible.endpoints(service).flatMap(endpoints -> {
+                if (!endpoints.isEmpty()) {
+                    return Uni.createFrom().item(names);
+                }
+                return aptible.setForceZeroDowntime(AptibleClient.id(service), true)
+                        .map(updated -> {
+                            names.add(type);
+                            return names;
+                        });
+            }));
+        }
+        return set.map(names -> new StepOutcome(
+                outcome.summary()
+                        + (names.isEmpty()
+                                ? "; force_zero_downtime already set where it applies"
+                                : "; force_zero_downtime set on " + String.join(", ", new java.util.TreeSet<>(names))),
+                outcome.outputs()));
     }
 
     /** {@code name=command;name=command}, in order. */

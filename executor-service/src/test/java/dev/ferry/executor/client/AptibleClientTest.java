@@ -95,6 +95,41 @@ class AptibleClientTest {
     }
 
     @Test
+    void setsForceZeroDowntimeOnAServiceAndListsItsEndpoints() {
+        JsonNode env = environment();
+        JsonNode app = client.createApp(AptibleClient.id(env), "shop").await().atMost(WAIT);
+        JsonNode deploy = client.startOperation(
+                        AptibleClient.path(app),
+                        Map.of("type", "deploy", "docker_image", "ghcr.io/acme/shop:1", "procfile", "worker: bin/jobs"))
+                .await()
+                .atMost(WAIT);
+        assertThat(client.awaitOperation(AptibleClient.id(deploy))
+                        .await()
+                        .atMost(WAIT)
+                        .succeeded())
+                .isTrue();
+        JsonNode worker =
+                client.services(AptibleClient.id(app)).await().atMost(WAIT).get(0);
+        assertThat(worker.path("force_zero_downtime").asBoolean(true)).isFalse();
+        assertThat(client.endpoints(worker).await().atMost(WAIT)).isEmpty();
+
+        JsonNode updated = client.setForceZeroDowntime(AptibleClient.id(worker), true)
+                .await()
+                .atMost(WAIT);
+        assertThat(updated.path("force_zero_downtime").asBoolean()).isTrue();
+        assertThat(client.get(AptibleClient.path(worker))
+                        .await()
+                        .atMost(WAIT)
+                        .path("force_zero_downtime")
+                        .asBoolean())
+                .isTrue();
+        assertThatThrownBy(() ->
+                        client.setForceZeroDowntime(999_999_999L, true).await().atMost(WAIT))
+                .isInstanceOf(AptibleApiException.class)
+                .satisfies(e -> assertThat(((AptibleApiException) e).status()).isEqualTo(404));
+    }
+
+    @Test
     void operationsArePolledToTheirEndTheirLogsReadAndARunningOneCancelled() {
         JsonNode env = environment();
         JsonNode app = client.createApp(AptibleClient.id(env), "web").await().atMost(WAIT);

@@ -357,6 +357,81 @@ class AppStepsTest {
                 .contains("'containerSizeMb' is '1000'");
     }
 
+    @Test
+    void zeroDowntimeDeploySetsForceZeroDowntimeOnTheWorkerNotOnWebAndAReRunPatchesNothing() {
+        PlanStep deploy = step(
+                "deploy-app",
+                Map.of(
+                        "app",
+                        app,
+                        "image",
+                        "ghcr.io/acme/shop:8",
+                        "services",
+                        "web=bin/web;worker=bin/jobs",
+                        "zeroDowntime",
+                        "true"));
+        StepOutcome first = deploys.ensure(new RecordingJournal().context(env, deploy))
+                .await()
+                .atMost(WAIT);
+        assertThat(first.summary())
+                .contains("Deployed ghcr.io/acme/shop:8")
+                .endsWith("force_zero_downtime set on worker");
+        JsonPath worker = service("worker");
+        assertThat(worker.getBoolean("force_zero_downtime")).isTrue();
+        assertThat(service("web").getBoolean("force_zero_downtime")).isFalse();
+
+        StepOutcome second = deploys.ensure(new RecordingJournal().context(env, deploy))
+                .await()
+                .atMost(WAIT);
+        assertThat(second.summary())
+                .contains("already runs ghcr.io/acme/shop:8")
+                .endsWith("force_zero_downtime already set where it applies");
+        assertThat(service("worker").getString("updated_at")).isEqualTo(worker.getString("updated_at"));
+        assertThat(service("web").getBoolean("force_zero_downtime")).isFalse();
+        assertThat(operations("deploy")).isEqualTo(1);
+    }
+
+    @Test
+    void withoutZeroDowntimeServicesStayUntouchedAndAServiceBehindAnEndpointIsSkipped() {
+        Map<String, String> parameters = Map.of(
+                "app", app, "image", "ghcr.io/acme/shop:9", "services", "web=bin/web;worker=bin/jobs;api=bin/api");
+        StepOutcome plain = deploys.ensure(new RecordingJournal().context(env, step("deploy-app", parameters)))
+                .await()
+                .atMost(WAIT);
+        assertThat(plain.summary()).doesNotContain("force_zero_downtime");
+        JsonPath worker = service("worker");
+        assertThat(worker.getBoolean("force_zero_downtime")).isFalse();
+        assertThat(service("web").getBoolean("force_zero_downtime")).isFalse();
+        assertThat(service("api").getBoolean("force_zero_downtime")).isFalse();
+        assertThat(deploys.ensure(new RecordingJournal().context(env, step("deploy-app", parameters)))
+                        .await()
+                        .atMost(WAIT)
+                        .summary())
+                .doesNotContain("force_zero_downtime");
+        assertThat(service("worker").getString("updated_at")).isEqualTo(worker.getString("updated_at"));
+
+        io.restassured.RestAssured.given()
+                .baseUri(aptible)
+                .auth()
+                .none()
+                .header("Authorization", "Bearer " + token)
+                .contentType("application/json")
+                .body(Map.of("type", "tcp", "internal", true))
+                .post("/services/" + service("api").getLong("id") + "/vhosts")
+                .then()
+                .statusCode(201);
+        Map<String, String> zeroDowntime = new java.util.HashMap<>(parameters);
+        zeroDowntime.put("zeroDowntime", "true");
+        StepOutcome found = deploys.ensure(new RecordingJournal().context(env, step("deploy-app", zeroDowntime)))
+                .await()
+                .atMost(WAIT);
+        assertThat(found.summary()).contains("already runs").endsWith("force_zero_downtime set on worker");
+        assertThat(service("worker").getBoolean("force_zero_downtime")).isTrue();
+        assertThat(service("api").getBoolean("force_zero_downtime")).isFalse();
+        assertThat(service("web").getBoolean("force_zero_downtime")).isFalse();
+        assertThat(operations("deploy")).isEqualTo(1);
+    }
+
     private JsonPath service(String processType) {
         long appId = StepTests.get(aptible, token, "/find/app?handle=" + app + "&environment=" + env)
                 .getLong("id");

@@ -2,7 +2,10 @@ package dev.ferry.simulator.aptible.domain;
 
 import java.time.Instant;
 
-/** A process type of a deployed app, created by its deploy operation. */
+/**
+ * A process type of a deployed app, created by its deploy operation. {@code forceZeroDowntime} and
+ * {@code naiveHealthCheck} are its settings ({@code PATCH /services/{id}}); redeploys and scaling keep them.
+ */
 public record Service(
         long id,
         long appId,
@@ -14,6 +17,8 @@ public record Service(
         int containerCount,
         int containerMemoryLimitMb,
         String instanceClass,
+        boolean forceZeroDowntime,
+        boolean naiveHealthCheck,
         boolean deleted,
         Instant createdAt,
         Instant updatedAt) {
@@ -30,6 +35,8 @@ public record Service(
                 count == null ? containerCount : count,
                 memoryMb == null ? containerMemoryLimitMb : memoryMb,
                 profile == null ? instanceClass : InstanceClasses.of(profile),
+                forceZeroDowntime,
+                naiveHealthCheck,
                 deleted,
                 createdAt,
                 now);
@@ -47,6 +54,8 @@ public record Service(
                 containerCount,
                 containerMemoryLimitMb,
                 instanceClass,
+                forceZeroDowntime,
+                naiveHealthCheck,
                 deleted,
                 createdAt,
                 now);
@@ -64,7 +73,29 @@ public record Service(
                 containerCount,
                 containerMemoryLimitMb,
                 instanceClass,
+                forceZeroDowntime,
+                naiveHealthCheck,
                 true,
+                createdAt,
+                now);
+    }
+
+    /** The service with these settings changed; {@code null} keeps a setting. */
+    public Service withSettings(Boolean zeroDowntime, Boolean naive, Instant now) {
+        return new Service(
+                id,
+                appId,
+                accountId,
+                processType,
+                command,
+                dockerRepo,
+                dockerRef,
+                containerCount,
+                containerMemoryLimitMb,
+                instanceClass,
+                zeroDowntime == null ? forceZeroDowntime : zeroDowntime,
+                naive == null ? naiveHealthCheck : naive,
+                deleted,
                 createdAt,
                 now);
     }

@@ -220,13 +220,14 @@ public class Representer {
                 Times.iso(s.updatedAt()),
                 s.containerMemoryLimitMb(),
                 s.instanceClass(),
-                false,
-                false,
+                s.forceZeroDowntime(),
+                s.naiveHealthCheck(),
                 null,
                 Links.self(ctx, path)
                         .add("account", "/accounts/" + s.accountId())
                         .add("app", "/apps/" + s.appId())
                         .add("operations", path + "/operations")
+                        .add("vhosts", path + "/vhosts")
                         .build());
     }
 

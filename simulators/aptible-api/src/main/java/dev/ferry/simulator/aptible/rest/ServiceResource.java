@@ -9,7 +9,9 @@ import dev.ferry.simulator.aptible.service.OperationService;
 import dev.ferry.simulator.aptible.service.TokenService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -61,6 +63,29 @@ public class ServiceResource {
     @Path("{id: \\d+}")
     public Response get(@PathParam("id") long id, @Context UriInfo uri, @Context HttpHeaders headers) {
         return responses.ok(representer.service(HalContext.of(uri, headers), apps.service(id)));
+    }
+
+    /**
+     * {@code {"force_zero_downtime": true, "naive_health_check": false}}: the settings given change,
+     * others stay; a wrongly typed value answers 422 and changes nothing. Answers the service.
+     */
+    @PATCH
+    @Path("{id: \\d+}")
+    @Consumes(MediaType.WILDCARD)
+    public Response patch(@PathParam("id") long id, String body, @Context UriInfo uri, @Context HttpHeaders headers) {
+        ObjectNode json = bodies.object(body);
+        Boolean zeroDowntime = JsonBodies.bool(json, "force_zero_downtime");
+        Boolean naive = JsonBodies.bool(json, "naive_health_check");
+        return responses.ok(
+                representer.service(HalContext.of(uri, headers), apps.updateSettings(id, zeroDowntime, naive)));
+    }
+
+    /** As {@link #patch}: the real API takes the same body on both. */
+    @PUT
+    @Path("{id: \\d+}")
+    @Consumes(MediaType.WILDCARD)
+    public Response update(@PathParam("id") long id, String body, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return patch(id, body, uri, headers);
     }
 
     @GET

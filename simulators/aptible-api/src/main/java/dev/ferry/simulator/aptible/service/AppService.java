@@ -89,6 +89,15 @@ public class AppService {
         return store.service(id).filter(s -> !s.deleted()).orElseThrow(() -> ApiException.notFound("Service", id));
     }
 
+    /**
+     * {@code PATCH}/{@code PUT /services/{id}}: changes the given settings ({@code null} keeps one);
+     * 404 for an unknown or deprovisioned service.
+     */
+    public Service updateSettings(long id, Boolean forceZeroDowntime, Boolean naiveHealthCheck) {
+        return store.write(
+                () -> store.save(service(id).withSettings(forceZeroDowntime, naiveHealthCheck, clock.instant())));
+    }
+
     public List<Service> services(long appId) {
         return store.services().stream()
                 .filter(s -> s.appId() == appId && !s.deleted())

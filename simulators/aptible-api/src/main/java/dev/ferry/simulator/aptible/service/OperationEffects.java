@@ -209,6 +209,8 @@ public class OperationEffects {
                         r.containerSize() == null ? DEFAULT_MEMORY_MB : r.containerSize(),
                         r.instanceProfile() == null ? DEFAULT_INSTANCE_CLASS : InstanceClasses.of(r.instanceProfile()),
                         false,
+                        false,
+                        false,
                         now,
                         now));
             }
