@@ -419,9 +419,11 @@ public record Migration(
         Set<String> succeeded =
                 steps.stream().filter(StepState::succeeded).map(StepState::id).collect(Collectors.toSet());
         boolean quiet = !lastEventAt.isAfter(now.minus(pace.quietFor()));
+        // A step the log shows running holds a slot while the migration is busy; once it is quiet, no
+        // live process runs it, so it is waiting to be taken over and must not block its own takeover.
         long occupied = steps.stream()
-                .filter(s ->
-                        busyHere.contains(s.id()) || (s.status().equals(StepState.RUNNING) && !waiting(s, now, pace)))
+                .filter(s -> busyHere.contains(s.id())
+                        || (s.status().equals(StepState.RUNNING) && !waiting(s, now, pace) && !quiet))
                 .count();
         long free = pace.parallelism() - occupied;
         List<Action> actions = new ArrayList<>();

@@ -18,12 +18,26 @@ import java.util.Map;
 final class CrashPlan {
     static final int APPS = 10;
     static final long WAIT_SECONDS = 3;
-    static final Map<Integer, String> DATABASE_OF_APP = Map.of(0, "crash-db-0", 5, "crash-db-1");
+    /** The apps (by index) that get a database's URL: the first database's, then the second's. */
+    static final List<Integer> APPS_WITH_DATABASE = List.of(0, 5);
 
     private CrashPlan() {}
 
     /** @param sources the source URL (a secret, sealed into the steps) by target database handle */
     static List<PlanStep> steps(String env, Map<String, String> sources, SecretBox box) {
+        return steps(env, sources, box, "crash-app-");
+    }
+
+    /**
+     * The plan with app handles {@code <appPrefix><n>}; several plans at once use their own app and
+     * database handles.
+     */
+    static List<PlanStep> steps(String env, Map<String, String> sources, SecretBox box, String appPrefix) {
+        List<String> handles = List.copyOf(sources.keySet());
+        Map<Integer, String> databaseOfApp = new HashMap<>();
+        for (int d = 0; d < Math.min(handles.size(), APPS_WITH_DATABASE.size()); d++) {
+            databaseOfApp.put(APPS_WITH_DATABASE.get(d), handles.get(d));
+        }
         List<PlanStep> steps = new ArrayList<>();
         steps.add(step(
                 "environment",
@@ -83,7 +97,7 @@ final class CrashPlan {
                     step(wait, "timed-wait", previous, Map.of("instructions", "settle"), Map.of(), WAIT_SECONDS, box));
             List<String> configures = new ArrayList<>();
             for (int i = group * 5; i < group * 5 + 5; i++) {
-                String app = "crash-app-" + i;
+                String app = appPrefix + i;
                 steps.add(step(
                         "app:" + app,
                         "ensure-app",
@@ -97,7 +111,7 @@ final class CrashPlan {
                     deps.add(lastConfigure);
                 }
                 Map<String, String> params = new LinkedHashMap<>(Map.of("app", app));
-                String database = DATABASE_OF_APP.get(i);
+                String database = databaseOfApp.get(i);
                 if (database != null) {
                     params.put("env.DATABASE_URL", "database:" + database);
                     deps.add("verify:" + database);

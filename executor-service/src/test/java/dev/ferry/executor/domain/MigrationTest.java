@@ -173,6 +173,23 @@ class MigrationTest {
     }
 
     @Test
+    void moreAbandonedStepsThanParallelismAreAllTakenOverOnceQuiet() {
+        // Parallelism 2 (PACE); three independent steps were left running by a process that died.
+        Migration m = migration(step("a", "x"), step("b", "x"), step("c", "x"));
+        m = m.evolve(started("a", 1, T)).evolve(started("b", 1, T)).evolve(started("c", 1, T));
+        assertThat(actions(m, T.plusSeconds(5)))
+                .as("still busy: nothing is taken over")
+                .isEmpty();
+        assertThat(actions(m, T.plusSeconds(21)))
+                .as("quiet: as many as parallelism allows are taken over, not none")
+                .hasSize(2)
+                .allSatisfy(a -> assertThat(a).isInstanceOf(Action.Execute.class));
+        assertThat(actions(m, T.plusSeconds(21), "a", "b"))
+                .as("the third once the first two run here")
+                .isEmpty();
+    }
+
+    @Test
     void aTimedWaitCountsFromItsStartEventScaledAndThenRuns() {
         Migration m = migration(with(step("wait", "timed-wait"), null, 100L, null, null));
         assertThat(actions(m, T))
