@@ -339,9 +339,11 @@ class DemoDriverTest {
         List<String> messages = new ArrayList<>();
         messages.add(message(1, "Plan p-1 awaits approval"));
         if (approved) {
-            for (int i = 0; i < 5; i++) {
+            for (int i = 0; i < 4; i++) {
                 messages.add(message(i + 2, "Event " + i + " of migration " + MIGRATION));
             }
+            // The driver waits for the message that the migration ended, as the notifier words it.
+            messages.add(message(6, ":tada: Migration completed: all 3 steps of migration " + MIGRATION));
         }
         return "[" + String.join(",", messages) + "]";
     }
