@@ -47,6 +47,7 @@ import dev.ferry.events.migration.OperationRecorded;
 import dev.ferry.events.migration.RollbackStarted;
 import dev.ferry.events.migration.StepCompensated;
 import dev.ferry.events.migration.StepFailed;
+import dev.ferry.events.migration.StepHeartbeat;
 import dev.ferry.events.migration.StepProgress;
 import dev.ferry.events.migration.StepRetried;
 import dev.ferry.events.migration.StepStarted;
@@ -246,6 +247,8 @@ final class EventSamples {
                 new StepProgress(
                         "m1", "copy:pg", "copy-postgres", 1_000_000, 2_000_000L, 5000, 3, 9, 12L, "Copying", T),
                 new StepProgress("m1", "copy:pg", "copy-postgres", 0, null, 0, 0, null, null, "Starting", T),
+                new StepHeartbeat("m1", "copy:pg", "copy-postgres", 2, false, T),
+                new StepHeartbeat("m1", "app:acme-shop", "ensure-app", 1, true, T),
                 new OperationRecorded("m1", "app:acme-shop", "provision", "op-77", "apps/12", T),
                 new GateOpened("m1", "gate:dns", "manual-task", "Point shop.acme.example at the endpoint", T),
                 new GateApproved("m1", "gate:dns", "bob", "slack", "done", T),

@@ -3,6 +3,7 @@ package dev.ferry.executor.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** How executor-service reaches Aptible and how patiently and how widely it runs steps. */
 @ConfigMapping(prefix = "executor")
@@ -53,6 +54,12 @@ public interface ExecutorConfig {
         /** How long a migration must have been quiet before a step the log shows running is run again. */
         @WithDefault("20s")
         Duration quietFor();
+
+        /**
+         * How often a running attempt appends a heartbeat so a new owner of its migration waits for it;
+         * a quarter of {@link #quietFor()} when not set, and it must stay well below it.
+         */
+        Optional<Duration> heartbeatEvery();
     }
 
     /** Credentials for the Aptible API; never logged. */

@@ -23,6 +23,7 @@ import dev.ferry.events.migration.OperationRecorded;
 import dev.ferry.events.migration.RollbackStarted;
 import dev.ferry.events.migration.StepCompensated;
 import dev.ferry.events.migration.StepFailed;
+import dev.ferry.events.migration.StepHeartbeat;
 import dev.ferry.events.migration.StepProgress;
 import dev.ferry.events.migration.StepRetried;
 import dev.ferry.events.migration.StepStarted;
@@ -176,6 +177,8 @@ public record Migration(
             return m.status.equals(FAILED) ? m.withStatus(RUNNING, null, null) : m;
         } else if (event instanceof StepProgress e) {
             return touch(e.at());
+        } else if (event instanceof StepHeartbeat e) {
+            return heartbeat(e);
         } else if (event instanceof MigrationPaused e) {
             return (status.equals(RUNNING) ? withStatus(PAUSED, failedStep, failureReason) : this).touch(e.at());
         } else if (event instanceof MigrationResumed e) {
@@ -206,12 +209,14 @@ public record Migration(
                 s.compensated = true;
                 s.status = StepState.COMPENSATED;
                 s.compensationRetryAt = null;
+                s.compensationAliveAt = null;
                 s.summary = e.summary();
             });
         } else if (event instanceof CompensationFailed e) {
             Migration m = withStep(e.stepId(), e.failedAt(), s -> {
                 s.compensationAttempts = Math.max(s.compensationAttempts, e.attempt());
                 s.compensationRetryAt = e.retryAt();
+                s.compensationAliveAt = null;
                 s.error = "Compensation failed: " + e.error();
             });
             return e.retryAt() == null && status.equals(ROLLING_BACK)
@@ -230,6 +235,31 @@ public record Migration(
             m = m.evolve(e);
         }
         return m;
+    }
+
+    /**
+     * A running attempt's sign of life: it keeps the migration from looking quiet (so a new owner waits
+     * for the attempt instead of running the step again) and marks a running compensation. A heartbeat
+     * of an attempt whose outcome is known already changes nothing.
+     */
+    private Migration heartbeat(StepHeartbeat e) {
+        Optional<StepState> step = step(e.stepId());
+        if (ended() || step.isEmpty()) {
+            return this;
+        }
+        StepState s = step.get();
+        if (e.compensation()) {
+            if (s.compensated() || e.attempt() <= s.compensationAttempts()) {
+                return this;
+            }
+            return withStep(e.stepId(), e.at(), d -> d.compensationAliveAt = latest(d.compensationAliveAt, e.at()));
+        }
+        boolean running = s.status().equals(StepState.RUNNING) && s.attempts() == e.attempt();
+        return running ? touch(e.at()) : this;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a == null || b.isAfter(a) ? b : a;
     }
 
     private Migration withStep(String stepId, Instant at, Consumer<StepState.Draft> change) {
@@ -395,7 +425,7 @@ public record Migration(
     public Agenda next(Instant now, Set<String> busyHere, Pace pace) {
         return switch (status) {
             case RUNNING -> nextStep(now, busyHere, pace);
-            case ROLLING_BACK -> nextCompensation(now, busyHere);
+            case ROLLING_BACK -> nextCompensation(now, busyHere, pace);
             default -> new Agenda(List.of(), null);
         };
     }
@@ -476,7 +506,7 @@ public record Migration(
         return until != null && until.isAfter(now);
     }
 
-    private Agenda nextCompensation(Instant now, Set<String> busyHere) {
+    private Agenda nextCompensation(Instant now, Set<String> busyHere, Pace pace) {
         for (String stepId : rollbackOrder) {
             StepState s = step(stepId).orElseThrow();
             if (s.compensated()) {
@@ -484,6 +514,13 @@ public record Migration(
             }
             if (busyHere.contains(stepId)) {
                 return new Agenda(List.of(), null);
+            }
+            // Another process's compensation of this step still beats: wait for its outcome, or its silence.
+            Instant silentAt = s.compensationAliveAt() == null
+                    ? null
+                    : s.compensationAliveAt().plus(pace.quietFor());
+            if (silentAt != null && silentAt.isAfter(now)) {
+                return new Agenda(List.of(), silentAt);
             }
             if (s.compensationRetryAt() != null && s.compensationRetryAt().isAfter(now)) {
                 return new Agenda(List.of(), s.compensationRetryAt());

@@ -13,6 +13,7 @@ import java.util.Map;
  *
  * @param retryBase attempts made before the last manual retry; the retry budget counts from here
  * @param successOrder when it succeeded relative to the other steps (1 = first), for rollback order
+ * @param compensationAliveAt the last heartbeat of a compensation attempt still running somewhere
  */
 public record StepState(
         String id,
@@ -35,7 +36,8 @@ public record StepState(
         int successOrder,
         int compensationAttempts,
         @Nullable Instant compensationRetryAt,
-        boolean compensated) {
+        boolean compensated,
+        @Nullable Instant compensationAliveAt) {
     public static final String PENDING = "pending";
     public static final String AWAITING_APPROVAL = "awaiting-approval";
     public static final String RUNNING = "running";
@@ -151,6 +153,7 @@ public record StepState(
         int compensationAttempts;
         Instant compensationRetryAt;
         boolean compensated;
+        Instant compensationAliveAt;
 
         Draft(String id, String type, List<String> dependsOn, Gate gate, long waitSeconds, boolean pointOfNoReturn) {
             this.id = id;
@@ -178,6 +181,7 @@ public record StepState(
             compensationAttempts = s.compensationAttempts;
             compensationRetryAt = s.compensationRetryAt;
             compensated = s.compensated;
+            compensationAliveAt = s.compensationAliveAt;
         }
 
         void operation(String type, String id) {
@@ -208,7 +212,8 @@ public record StepState(
                     successOrder,
                     compensationAttempts,
                     compensationRetryAt,
-                    compensated);
+                    compensated,
+                    compensationAliveAt);
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.ferry.common.observability.LogContext;
 import dev.ferry.common.projection.Projector;
 import dev.ferry.events.CloudEvent;
 import dev.ferry.events.migration.MigrationEvent;
+import dev.ferry.events.migration.StepHeartbeat;
 import dev.ferry.events.migration.StepProgress;
 import dev.ferry.executor.service.MigrationRunner;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -51,9 +52,15 @@ public class MigrationsConsumer {
                         event.get().subject()));
     }
 
-    /** Any new fact but progress can let the migration move: a success, a failure, an approval, a pause. */
+    /**
+     * Any new fact but progress and heartbeats can let the migration move: a success, a failure, an
+     * approval, a pause.
+     */
     private void react(CloudEvent event, boolean applied) {
-        if (applied && event.data() instanceof MigrationEvent && !(event.data() instanceof StepProgress)) {
+        if (applied
+                && event.data() instanceof MigrationEvent
+                && !(event.data() instanceof StepProgress)
+                && !(event.data() instanceof StepHeartbeat)) {
             runner.kick(event.subject());
         }
     }

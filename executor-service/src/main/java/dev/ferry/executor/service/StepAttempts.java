@@ -46,6 +46,7 @@ public class StepAttempts {
     private final ExecutorConfig.Steps defaults;
     private final RunnerHooks hooks;
     private final StepMetrics metrics;
+    private final Heartbeats heartbeats;
     private final Clock clock;
 
     public StepAttempts(
@@ -54,12 +55,14 @@ public class StepAttempts {
             ExecutorConfig config,
             RunnerHooks hooks,
             StepMetrics metrics,
+            Heartbeats heartbeats,
             Clock clock) {
         this.eventLog = eventLog;
         this.handlers = handlers.stream().collect(Collectors.toMap(StepHandler::type, Function.identity()));
         this.defaults = config.steps();
         this.hooks = hooks;
         this.metrics = metrics;
+        this.heartbeats = heartbeats;
         this.clock = clock;
     }
 
@@ -99,7 +102,8 @@ public class StepAttempts {
         }
         long start = System.nanoTime();
         return announced
-                .flatMap(v -> run(migration, plan, step))
+                .flatMap(v -> heartbeats.during(
+                        migration.id(), step, action.attempt(), false, false, run(migration, plan, step)))
                 .flatMap(outcome -> succeeded(migration, step, action.attempt(), outcome, start))
                 .onFailure(failure -> !(failure instanceof RunnerHooks.SimulatedCrash))
                 .recoverWithUni(failure -> failed(migration, plan, step, action.attempt(), failure, start));
@@ -195,7 +199,13 @@ public class StepAttempts {
                     migration.outputs(),
                     step.operations(),
                     journal(migration.id()));
-            undo = Uni.createFrom().deferred(() -> handler.compensate(context));
+            undo = heartbeats.during(
+                    migration.id(),
+                    step,
+                    action.attempt(),
+                    true,
+                    true,
+                    Uni.createFrom().deferred(() -> handler.compensate(context)));
         }
         return undo.flatMap(outcome -> eventLog.append(
                                 EventIds.derive(migration.id(), step.id(), "compensated"),

@@ -24,6 +24,7 @@ import dev.ferry.events.migration.OperationRecorded;
 import dev.ferry.events.migration.RollbackStarted;
 import dev.ferry.events.migration.StepCompensated;
 import dev.ferry.events.migration.StepFailed;
+import dev.ferry.events.migration.StepHeartbeat;
 import dev.ferry.events.migration.StepRetried;
 import dev.ferry.events.migration.StepStarted;
 import dev.ferry.events.migration.StepSucceeded;
@@ -170,6 +171,41 @@ class MigrationTest {
         assertThat(actions(m, T.plusSeconds(21)))
                 .containsExactly(new Action.Execute(m.step("env").orElseThrow(), 2, true, false));
         assertThat(actions(m, T.plusSeconds(21), "env")).isEmpty();
+    }
+
+    static StepHeartbeat beat(String step, int attempt, Instant at) {
+        return new StepHeartbeat("m", step, "t", attempt, false, at);
+    }
+
+    @Test
+    void aRunningAttemptThatStillBeatsIsNeverTakenOverAndOnceSilentItIs() {
+        // The partition moved to a new owner while the old one still runs "env": its heartbeats reach the
+        // log, so the migration never looks quiet, however long the attempt takes.
+        Migration m = chain().evolve(started("env", 1, T));
+        for (int s = 5; s <= 120; s += 5) {
+            m = m.evolve(beat("env", 1, T.plusSeconds(s)));
+            assertThat(actions(m, T.plusSeconds(s + 4)))
+                    .as("%d s in, the attempt beat 4 s ago", s)
+                    .isEmpty();
+        }
+        assertThat(m.lastEventAt()).isEqualTo(T.plusSeconds(120));
+        assertThat(actions(m, T.plusSeconds(139))).as("19 s of silence").isEmpty();
+        assertThat(actions(m, T.plusSeconds(141)))
+                .as("the attempt fell silent (its process died): taken over")
+                .containsExactly(new Action.Execute(m.step("env").orElseThrow(), 2, true, false));
+    }
+
+    @Test
+    void aHeartbeatOfAnAttemptWhoseOutcomeIsKnownChangesNothing() {
+        Migration running = chain().evolve(started("env", 2, T));
+        assertThat(running.evolve(beat("env", 1, T.plusSeconds(30))))
+                .as("an older attempt's late beat")
+                .isEqualTo(running);
+        Migration done = running.evolve(succeeded("env", T.plusSeconds(1)));
+        assertThat(done.evolve(beat("env", 2, T.plusSeconds(30)))).isEqualTo(done);
+        Migration completed = succeededInOrder(chain(), "env", "app", "cfg")
+                .evolve(new MigrationCompleted("m", "p", 3, 10, T.plusSeconds(2)));
+        assertThat(completed.evolve(beat("cfg", 1, T.plusSeconds(30)))).isEqualTo(completed);
     }
 
     @Test
@@ -370,6 +406,34 @@ class MigrationTest {
         m = m.evolve(new CompensationFailed("m", "env", "x", 2, "503", T, null));
         assertThat(m.status()).isEqualTo(Migration.ROLLBACK_FAILED);
         assertThat(m.failureReason()).contains("Could not undo env");
+    }
+
+    @Test
+    void aCompensationThatBeatsElsewhereIsWaitedForAndTakenOverOnlyOnceSilent() {
+        Migration m = succeededInOrder(chain(), "env")
+                .evolve(new MigrationPaused("m", "bob", T))
+                .evolve(new RollbackStarted("m", "bob", List.of("env"), T));
+        m = m.evolve(new StepHeartbeat("m", "env", "x", 1, true, T.plusSeconds(1)));
+        Migration.Agenda waiting = m.next(T.plusSeconds(2), Set.of(), PACE);
+        assertThat(waiting.actions()).as("another process undoes env right now").isEmpty();
+        assertThat(waiting.wakeAt()).isEqualTo(T.plusSeconds(21));
+        m = m.evolve(new StepHeartbeat("m", "env", "x", 1, true, T.plusSeconds(15)));
+        assertThat(actions(m, T.plusSeconds(30))).as("it still beat 15 s ago").isEmpty();
+        assertThat(actions(m, T.plusSeconds(35)))
+                .as("silent for 20 s: its process died, the undo is run again")
+                .containsExactly(new Action.Compensate(m.step("env").orElseThrow(), 1));
+
+        Migration failedThere =
+                m.evolve(new CompensationFailed("m", "env", "x", 1, "503", T.plusSeconds(16), T.plusSeconds(17)));
+        assertThat(failedThere.step("env").orElseThrow().compensationAliveAt()).isNull();
+        assertThat(actions(failedThere, T.plusSeconds(17)))
+                .as("an attempt that ended does not hold the retry back")
+                .containsExactly(new Action.Compensate(failedThere.step("env").orElseThrow(), 2));
+        assertThat(failedThere.evolve(new StepHeartbeat("m", "env", "x", 1, true, T.plusSeconds(18))))
+                .as("a late beat of the failed attempt")
+                .isEqualTo(failedThere);
+        Migration undone = m.evolve(new StepCompensated("m", "env", "x", "undone", T.plusSeconds(16)));
+        assertThat(actions(undone, T.plusSeconds(16))).containsExactly(new Action.FinishRollback());
     }
 
     // ---- commands ------------------------------------------------------------------------------

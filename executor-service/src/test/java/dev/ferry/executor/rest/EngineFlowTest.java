@@ -16,9 +16,13 @@ import dev.ferry.events.CloudEvent;
 import dev.ferry.events.EventIds;
 import dev.ferry.events.command.ApproveGate;
 import dev.ferry.events.migration.GateApproved;
+import dev.ferry.events.migration.MigrationCompleted;
 import dev.ferry.events.migration.StepCompensated;
 import dev.ferry.events.migration.StepFailed;
+import dev.ferry.events.migration.StepHeartbeat;
+import dev.ferry.events.migration.StepStarted;
 import dev.ferry.events.migration.StepSucceeded;
+import dev.ferry.events.plan.PlanStep;
 import dev.ferry.events.plan.RetryPolicy;
 import dev.ferry.executor.support.Flows;
 import dev.ferry.executor.support.RecordingStep;
@@ -442,5 +446,111 @@ class EngineFlowTest {
                         .filter(e -> e.data() instanceof StepSucceeded)
                         .map(e -> ((StepSucceeded) e.data()).stepId()))
                 .containsExactlyInAnyOrder("a", "b", "c");
+    }
+
+    @Test
+    void aLongAttemptBeatsWhileItRunsAndNeverAfterItsOutcome() {
+        // Test profile: quiet-for 2 s, so a beat every 500 ms; the attempt takes 2.6 s.
+        String id = flows.run("plan-beats", List.of(record("long", List.of(), Map.of("sleepMs", "2600"))));
+        awaitStatus(id, "completed");
+        List<Object> log =
+                flows.events(id).stream().<Object>map(CloudEvent::data).toList();
+        int started = indexOf(log, StepStarted.class);
+        int succeeded = indexOf(log, StepSucceeded.class);
+        List<Integer> beats = new java.util.ArrayList<>();
+        for (int i = 0; i < log.size(); i++) {
+            if (log.get(i) instanceof StepHeartbeat b) {
+                assertThat(b.stepId()).isEqualTo("long");
+                assertThat(b.attempt()).isEqualTo(1);
+                assertThat(b.compensation()).isFalse();
+                beats.add(i);
+            }
+        }
+        assertThat(beats).as("beats of a 2.6 s attempt at 500 ms").hasSizeBetween(3, 6);
+        assertThat(beats).allSatisfy(i -> assertThat(i).isBetween(started, succeeded));
+        assertThat(log.get(log.size() - 1)).isInstanceOf(MigrationCompleted.class);
+        assertThat(RecordingStep.ENSURED).containsOnlyOnce(id + "/long");
+    }
+
+    @Test
+    void aStepAnotherInstanceRunsIsWaitedForWhileItBeatsAndTakenOverOnlyOnceItFallsSilent() {
+        // "work" shows running by another executor (which now lost the migration's partition to this one)
+        // while "hold" waits for a person. Beating, it is left alone well past quiet-for (2 s); silent, it
+        // is taken over.
+        String beating = flows.run("plan-foreign-beating", foreignPlan());
+        String silent = flows.run("plan-foreign-silent", foreignPlan());
+        for (String id : List.of(beating, silent)) {
+            awaitStep(id, "hold", "awaiting-approval");
+            flows.probe()
+                    .append(EventIds.random(), OTHER, new StepStarted(id, "work", "test-record", 1, Instant.now()));
+            awaitStep(id, "work", "running");
+        }
+        Instant until = Instant.now().plusSeconds(6);
+        while (Instant.now().isBefore(until)) {
+            flows.probe()
+                    .append(
+                            EventIds.random(),
+                            OTHER,
+                            new StepHeartbeat(beating, "work", "test-record", 1, false, Instant.now()));
+            sleep(400);
+        }
+        assertThat(startsOf(silent, "work"))
+                .as("the silent attempt was taken over by this instance")
+                .containsExactly(1, 2);
+        assertThat(RecordingStep.ENSURED).contains(silent + "/work");
+        assertThat(startsOf(beating, "work"))
+                .as("6 s of beats: nobody else started the step")
+                .containsExactly(1);
+        assertThat(RecordingStep.ENSURED).doesNotContain(beating + "/work");
+
+        flows.probe()
+                .append(
+                        EventIds.random(),
+                        OTHER,
+                        new StepSucceeded(
+                                beating, "work", "test-record", "done elsewhere", Map.of(), 6000, Instant.now()));
+        for (String id : List.of(beating, silent)) {
+            as("approver")
+                    .post("/api/migrations/" + id + "/steps/hold/approval")
+                    .then()
+                    .statusCode(202);
+            awaitStatus(id, "completed");
+        }
+        assertThat(RecordingStep.ENSURED).doesNotContain(beating + "/work");
+        assertThat(startsOf(beating, "work")).containsExactly(1);
+    }
+
+    private static final String OTHER = "/ferry/executor-other";
+
+    private static List<PlanStep> foreignPlan() {
+        return List.of(
+                step("hold", "manual-task", List.of(), Map.of("instructions", "Wait"), null, null, null, null, null),
+                record("work", List.of("hold"), Map.of()));
+    }
+
+    private List<Integer> startsOf(String migrationId, String stepId) {
+        return flows.events(migrationId).stream()
+                .map(CloudEvent::data)
+                .filter(e -> e instanceof StepStarted s && s.stepId().equals(stepId))
+                .map(e -> ((StepStarted) e).attempt())
+                .toList();
+    }
+
+    private static int indexOf(List<Object> log, Class<?> type) {
+        for (int i = 0; i < log.size(); i++) {
+            if (type.isInstance(log.get(i))) {
+                return i;
+            }
+        }
+        throw new AssertionError("no " + type.getSimpleName() + " in " + log);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

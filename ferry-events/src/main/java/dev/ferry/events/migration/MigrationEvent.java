@@ -11,6 +11,7 @@ public sealed interface MigrationEvent extends FerryEvent
                 MigrationCompleted,
                 MigrationFailed,
                 StepProgress,
+                StepHeartbeat,
                 OperationRecorded,
                 GateOpened,
                 GateApproved,
