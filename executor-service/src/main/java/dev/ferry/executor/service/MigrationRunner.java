@@ -23,6 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,6 +52,8 @@ public class MigrationRunner {
     private final Set<String> again = ConcurrentHashMap.newKeySet();
     private final Map<String, Map<String, Busy>> busy = new ConcurrentHashMap<>();
     private final Map<String, Instant> wakeUps = new ConcurrentHashMap<>();
+    private final Map<String, Long> caughtUpAt = new ConcurrentHashMap<>();
+    private final Set<String> catchingUp = ConcurrentHashMap.newKeySet();
     private final AppendedIds appended = new AppendedIds(10_000);
 
     public MigrationRunner(
@@ -123,8 +126,9 @@ public class MigrationRunner {
             again.add(migrationId);
             return Uni.createFrom().voidItem();
         }
+        long loadedAt = System.nanoTime();
         return store.load(migrationId)
-                .flatMap(loaded -> loaded == null ? Uni.createFrom().voidItem() : act(loaded))
+                .flatMap(loaded -> loaded == null ? Uni.createFrom().voidItem() : act(loaded, loadedAt))
                 .onTermination()
                 .invoke(() -> advancing.remove(migrationId))
                 .onItemOrFailure()
@@ -138,7 +142,7 @@ public class MigrationRunner {
                 });
     }
 
-    private Uni<Void> act(MigrationStore.Loaded loaded) {
+    private Uni<Void> act(MigrationStore.Loaded loaded, long loadedAt) {
         Migration migration = loaded.migration();
         if (!ownership.owns(migration.id())) {
             LOG.debugf("Migration %s belongs to another instance's partition; not advancing it", migration.id());
@@ -165,13 +169,61 @@ public class MigrationRunner {
         if (agenda.wakeAt() != null) {
             wakeAt(migration.id(), agenda.wakeAt());
         }
+        List<Action> actions = agenda.actions();
+        if (actions.stream().anyMatch(MigrationRunner::takesOver) && !loadedAfterCatchingUp(migration.id(), loadedAt)) {
+            actions = actions.stream().filter(a -> !takesOver(a)).toList();
+        }
         return Multi.createFrom()
-                .iterable(agenda.actions())
+                .iterable(actions)
                 .onItem()
                 .transformToUniAndConcatenate(action -> perform(loaded, mine, action))
                 .collect()
                 .last()
                 .replaceWithVoid();
+    }
+
+    /**
+     * Whether an action runs a step (or undoes one) that another process may still be working on: its
+     * attempt shows running, or its compensation beat, and nobody here runs it.
+     */
+    private static boolean takesOver(Action action) {
+        if (action instanceof Action.Execute e) {
+            return e.announce() && e.step().status().equals(StepState.RUNNING);
+        }
+        return action instanceof Action.Compensate c && c.step().compensationAliveAt() != null;
+    }
+
+    /**
+     * A takeover is decided only from a state loaded after this instance projected its partition up to
+     * the end: a stale projection could miss the other process's latest heartbeat or its outcome. The
+     * first time, the check is started and the migration is looked at again once it passed.
+     */
+    private boolean loadedAfterCatchingUp(String migrationId, long loadedAt) {
+        Long at = caughtUpAt.get(migrationId);
+        if (at != null && at - loadedAt < 0) {
+            caughtUpAt.remove(migrationId, at);
+            return true;
+        }
+        if (catchingUp.add(migrationId)) {
+            ownership
+                    .caughtUp(migrationId)
+                    .onTermination()
+                    .invoke(() -> catchingUp.remove(migrationId))
+                    .subscribe()
+                    .with(done -> {
+                        if (done) {
+                            caughtUpAt.put(migrationId, System.nanoTime());
+                            kick(migrationId);
+                        } else {
+                            LOG.infof(
+                                    "Migration %s: the projection has not caught up with its log; a step left"
+                                            + " running is not taken over yet",
+                                    migrationId);
+                            wakeAt(migrationId, clock.instant().plusSeconds(1));
+                        }
+                    });
+        }
+        return false;
     }
 
     private Uni<Void> perform(MigrationStore.Loaded loaded, Map<String, Busy> mine, Action action) {
