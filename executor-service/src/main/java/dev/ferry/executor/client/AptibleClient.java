@@ -114,6 +114,11 @@ public class AptibleClient {
         return absentOn404(session.get(query, false));
     }
 
+    /** A database by id; empty when Aptible answers 404 (deprovisioned). */
+    public Uni<Optional<JsonNode>> database(long id) {
+        return absentOn404(session.get("/databases/" + id, false));
+    }
+
     /** Every engine version Aptible can provision. */
     public Uni<List<JsonNode>> databaseImages() {
         return all("/database_images", "database_images");

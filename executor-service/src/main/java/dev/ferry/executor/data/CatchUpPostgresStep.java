@@ -46,7 +46,7 @@ public class CatchUpPostgresStep implements StepHandler {
             String sourceUrl = data.secret(context, "sourceUrl");
             Integer timeout = context.step().timeoutSeconds();
             Duration wait = timeout == null ? DEFAULT_WAIT : Duration.ofSeconds(timeout);
-            return data.targetUrl(handle)
+            return data.targetUrl(context, handle)
                     .flatMap(targetUrl -> data.blocking(
                             context,
                             () -> catchUp.catchUp(

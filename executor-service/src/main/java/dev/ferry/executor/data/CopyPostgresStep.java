@@ -54,7 +54,7 @@ public class CopyPostgresStep implements StepHandler {
             String handle = context.parameter("targetDatabase");
             String sourceUrl = data.secret(context, "sourceUrl");
             CopyMetrics.Tally tally = data.metrics().start("postgres");
-            return data.targetUrl(handle)
+            return data.targetUrl(context, handle)
                     .flatMap(targetUrl -> data.blocking(
                             context,
                             () -> copier.copy(
@@ -90,7 +90,7 @@ public class CopyPostgresStep implements StepHandler {
                         .onFailure()
                         .recoverWithItem(f -> List.of(f.getMessage()));
             }
-            return data.targetUrl(handle)
+            return data.targetUrl(context, handle)
                     .flatMap(targetUrl ->
                             data.blocking(() -> copier.preflight(sourceUrl, targetUrl, DataSteps.owner(context))))
                     .onFailure()

@@ -37,7 +37,7 @@ public class CopyRedisStep implements StepHandler {
             String handle = context.parameter("targetDatabase");
             String sourceUrl = data.secret(context, "sourceUrl");
             RedisCopier copier = new RedisCopier(data.settings().redisBatch());
-            return data.targetUrl(handle)
+            return data.targetUrl(context, handle)
                     .flatMap(targetUrl ->
                             data.blocking(context, () -> copier.copy(sourceUrl, targetUrl, DataSteps.owner(context))))
                     .invoke(report -> data.metrics().keys(report.keysCopied()))

@@ -18,6 +18,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -102,17 +103,33 @@ public class DataSteps {
         return secrets.open(sealed);
     }
 
-    /** The target database's URL, looked up by its handle when the step runs. */
-    public Uni<String> targetUrl(String handle) {
+    /**
+     * The target database's URL, looked up when the step runs: by the id the step that provisioned it
+     * recorded, else by its handle within the step's {@code environment} when it names one.
+     */
+    public Uni<String> targetUrl(StepContext context, String handle) {
         if (targets == null) {
             return Uni.createFrom()
                     .failure(new StepException(
                             "No TargetDatabases implementation is available to find database " + handle, false));
         }
-        return targets.connectionUrl(handle)
+        return targets.connectionUrl(target(context, handle))
                 .onFailure(f -> !(f instanceof StepException))
                 .transform(f -> new StepException(
                         "Cannot find the connection URL of database " + handle + ": " + f.getMessage(), true));
+    }
+
+    /** The database a step means; the provisioning step's recorded id only when exactly one step recorded it. */
+    static TargetDatabases.Target target(StepContext context, String handle) {
+        String environment = context.step().parameters().get("environment");
+        List<String> ids = context.outputs().values().stream()
+                .filter(out -> handle.equals(out.get("databaseHandle")) && out.get("databaseId") != null)
+                .map(out -> out.get("databaseId"))
+                .distinct()
+                .toList();
+        Long id = ids.size() == 1 ? Long.valueOf(ids.get(0)) : null;
+        return new TargetDatabases.Target(
+                handle, environment == null || environment.isBlank() ? null : environment, id);
     }
 
     /** Which migration step a copy belongs to, so that only its own earlier copy is ever dropped or overwritten. */

@@ -36,7 +36,7 @@ final class SyncPostgresStep {
             String handle = context.parameter("targetDatabase");
             String sourceUrl = data.secret(context, "sourceUrl");
             Duration wait = maxWait(context);
-            return data.targetUrl(handle)
+            return data.targetUrl(context, handle)
                     .flatMap(targetUrl -> data.blocking(
                             context,
                             () -> sync.sync(
@@ -52,7 +52,7 @@ final class SyncPostgresStep {
     }
 
     Uni<List<String>> dryRun(StepContext context, String sourceUrl, String handle) {
-        return data.targetUrl(handle)
+        return data.targetUrl(context, handle)
                 .flatMap(targetUrl ->
                         data.blocking(() -> sync.preflight(sourceUrl, targetUrl, handle, DataSteps.owner(context))));
     }
@@ -61,7 +61,7 @@ final class SyncPostgresStep {
         return Uni.createFrom().deferred(() -> {
             String handle = context.parameter("targetDatabase");
             String sourceUrl = data.secret(context, "sourceUrl");
-            return data.targetUrl(handle)
+            return data.targetUrl(context, handle)
                     .flatMap(targetUrl -> data.blocking(context, () -> sync.remove(sourceUrl, targetUrl, handle)))
                     .map(summary -> new StepOutcome(summary, Map.of()));
         });

@@ -1,5 +1,6 @@
 package dev.ferry.executor.data;
 
+import dev.ferry.events.Nullable;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -9,5 +10,19 @@ import io.smallrye.mutiny.Uni;
 public interface TargetDatabases {
 
     /** The database's connection URL ({@code postgresql://...} or {@code redis://...}); fails when it does not exist. */
-    Uni<String> connectionUrl(String handle);
+    Uni<String> connectionUrl(Target target);
+
+    /**
+     * Which database a data step means: its handle, and when known the environment it lives in (the
+     * step's {@code environment} parameter) and Aptible's id of it (the output of the step that
+     * provisioned it), so the same handle in two environments is never confused.
+     */
+    record Target(
+            String handle,
+            @Nullable String environment,
+            @Nullable Long id) {
+        public static Target handle(String handle) {
+            return new Target(handle, null, null);
+        }
+    }
 }

@@ -42,7 +42,7 @@ public class VerifyPostgresStep implements StepHandler {
             String handle = context.parameter("targetDatabase");
             String sourceUrl = data.secret(context, "sourceUrl");
             int jobs = DataSteps.intParameter(context, "jobs", data.settings().jobs());
-            return data.targetUrl(handle)
+            return data.targetUrl(context, handle)
                     .flatMap(targetUrl -> data.blocking(
                             context,
                             () -> verifier.verify(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.executor.data.TargetDatabases;
 import dev.ferry.testkit.AsUser;
 import dev.ferry.testkit.KafkaTestResource;
 import dev.ferry.testkit.OidcTestResource;
@@ -215,7 +216,9 @@ class AptibleClientTest {
                 .await()
                 .atMost(WAIT);
         String handle = db.path("handle").asText();
-        assertThatThrownBy(() -> targets.connectionUrl(handle).await().atMost(WAIT))
+        assertThatThrownBy(() -> targets.connectionUrl(TargetDatabases.Target.handle(handle))
+                        .await()
+                        .atMost(WAIT))
                 .hasMessageContaining("pending");
         JsonNode op = client.startOperation(AptibleClient.path(db), Map.of("type", "provision"))
                 .await()
@@ -225,8 +228,60 @@ class AptibleClientTest {
                         .atMost(WAIT)
                         .succeeded())
                 .isTrue();
-        assertThat(targets.connectionUrl(handle).await().atMost(WAIT)).startsWith("postgresql://");
-        assertThatThrownBy(() -> targets.connectionUrl(unique("none")).await().atMost(WAIT))
+        assertThat(targets.connectionUrl(TargetDatabases.Target.handle(handle))
+                        .await()
+                        .atMost(WAIT))
+                .startsWith("postgresql://");
+        assertThatThrownBy(() -> targets.connectionUrl(TargetDatabases.Target.handle(unique("none")))
+                        .await()
+                        .atMost(WAIT))
                 .hasMessageContaining("no database with the handle");
+    }
+
+    @Test
+    void aHandleInTwoEnvironmentsIsFoundByTheRecordedIdOrWithinTheNamedEnvironment() {
+        String handle = unique("pg");
+        JsonNode first = environment();
+        JsonNode second = environment();
+        JsonNode a = provisioned(first, handle);
+        JsonNode b = provisioned(second, handle);
+        assertThatThrownBy(() -> targets.connectionUrl(TargetDatabases.Target.handle(handle))
+                        .await()
+                        .atMost(WAIT))
+                .as("by handle alone the database is ambiguous")
+                .hasMessageContaining("409");
+        String byIdA = targets.connectionUrl(new TargetDatabases.Target(handle, null, AptibleClient.id(a)))
+                .await()
+                .atMost(WAIT);
+        String byIdB = targets.connectionUrl(new TargetDatabases.Target(handle, null, AptibleClient.id(b)))
+                .await()
+                .atMost(WAIT);
+        String byEnvB = targets.connectionUrl(
+                        new TargetDatabases.Target(handle, second.path("handle").asText(), null))
+                .await()
+                .atMost(WAIT);
+        assertThat(byIdA).startsWith("postgresql://").isNotEqualTo(byIdB);
+        assertThat(byEnvB).isEqualTo(byIdB);
+        assertThat(targets.connectionUrl(new TargetDatabases.Target(
+                                handle, first.path("handle").asText(), 999_999_999L))
+                        .await()
+                        .atMost(WAIT))
+                .as("an id Aptible no longer knows falls back to the handle in the environment")
+                .isEqualTo(byIdA);
+    }
+
+    private JsonNode provisioned(JsonNode env, String handle) {
+        JsonNode db = client.createDatabase(AptibleClient.id(env), Map.of("handle", handle, "type", "postgresql"))
+                .await()
+                .atMost(WAIT);
+        JsonNode op = client.startOperation(AptibleClient.path(db), Map.of("type", "provision"))
+                .await()
+                .atMost(WAIT);
+        assertThat(client.awaitOperation(AptibleClient.id(op))
+                        .await()
+                        .atMost(WAIT)
+                        .succeeded())
+                .isTrue();
+        return db;
     }
 }

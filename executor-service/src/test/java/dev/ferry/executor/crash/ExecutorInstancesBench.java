@@ -8,6 +8,7 @@ import dev.ferry.events.EventIds;
 import dev.ferry.events.Topics;
 import dev.ferry.events.migration.OperationRecorded;
 import dev.ferry.events.migration.StepFailed;
+import dev.ferry.events.migration.StepHeartbeat;
 import dev.ferry.events.migration.StepProgress;
 import dev.ferry.events.migration.StepStarted;
 import dev.ferry.events.migration.StepSucceeded;
@@ -153,8 +154,9 @@ class ExecutorInstancesBench {
             Map<String, String> envOf = new LinkedHashMap<>();
             Map<String, Integer> partitionOf = new LinkedHashMap<>();
             Map<String, List<PlanStep>> stepsOf = new LinkedHashMap<>();
-            // target database handle -> the source it copies, per migration: handles are distinct per
-            // migration (the copy step finds its target by handle alone, across environments)
+            // target database handle -> the source it copies, per migration: every environment uses the
+            // same handles (db-0, db-1), so a copy that looked its target up by handle alone would hit
+            // Aptible's 409 for a handle found in several environments
             Map<String, Map<String, String>> targetsOf = new LinkedHashMap<>();
             EventProbe probe = new EventProbe(kafka.bootstrapServers());
             for (int k = 0; k < planIds.size(); k++) {
@@ -163,7 +165,7 @@ class ExecutorInstancesBench {
                 Map<String, String> targets = new LinkedHashMap<>();
                 Map<String, String> mySources = new LinkedHashMap<>();
                 for (var source : sources.entrySet()) {
-                    String target = "m" + k + "-" + source.getKey().substring("crash-".length());
+                    String target = source.getKey().substring("crash-".length());
                     targets.put(target, source.getKey());
                     mySources.put(target, source.getValue());
                 }
@@ -333,6 +335,31 @@ class ExecutorInstancesBench {
                 }
             }
 
+            // Attempts that outlived their process's hold on the migration (the hand-back case): an
+            // outcome recorded by a process at a moment its own log says it no longer held the
+            // migration's partition. The new owner must have waited for it instead of starting again.
+            Map<String, java.util.NavigableMap<Instant, Set<Integer>>> held = new TreeMap<>();
+            byName.values().forEach(i -> held.put(i.name, ownershipTimeline(i.app.log())));
+            List<String> outlived = new ArrayList<>();
+            long heartbeats = 0;
+            long heartbeatsAfterRevocation = 0;
+            for (CloudEvent e : events) {
+                String id = e.subject();
+                if (!envOf.containsKey(id)) {
+                    continue;
+                }
+                var timeline = held.get(instanceOf(e));
+                var entry = timeline == null ? null : timeline.floorEntry(e.time());
+                boolean stillHeld = entry != null && entry.getValue().contains(partitionOf.get(id));
+                if (e.data() instanceof StepHeartbeat) {
+                    heartbeats++;
+                    heartbeatsAfterRevocation += stillHeld ? 0 : 1;
+                } else if ((e.data() instanceof StepSucceeded || e.data() instanceof StepFailed) && !stillHeld) {
+                    outlived.add(shortId(id) + "/" + stepIdOf(e) + ": " + kind(e) + " by " + instanceOf(e)
+                            + " after it lost partition " + partitionOf.get(id));
+                }
+            }
+
             // ---- Aptible and the data ---------------------------------------------------------
             JsonNode state = ExecutorApi.getJson(aptible.url() + "/_simulator/state");
             int duplicateResources = 0;
@@ -450,6 +477,11 @@ class ExecutorInstancesBench {
                     "step events by another process after the starter died (not timed waits): "
                             + foreignAfterDeath.size(),
                     "timed waits ended by another process than the one that started them: " + waitHandovers.size(),
+                    "attempts that ended after their process lost the migration's partition (waited for): "
+                            + outlived.size(),
+                    "  " + String.join("\n  ", outlived),
+                    "heartbeats in the log:           " + heartbeats + " (" + heartbeatsAfterRevocation
+                            + " by a process that no longer held the migration's partition)",
                     "duplicates found:                "
                             + (concurrent.size()
                                     + duplicateStartRecords
@@ -555,6 +587,40 @@ class ExecutorInstancesBench {
             Thread.sleep(500);
         }
         return owned;
+    }
+
+    /**
+     * When the process held which partitions, from its log's "Own partitions" and "now own" lines
+     * (local time stamps, this machine's zone).
+     */
+    static java.util.NavigableMap<Instant, Set<Integer>> ownershipTimeline(Path log) {
+        java.util.NavigableMap<Instant, Set<Integer>> timeline = new java.util.TreeMap<>();
+        java.time.format.DateTimeFormatter format =
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
+        try {
+            for (String line : Files.readAllLines(log)) {
+                int own = line.indexOf("Own partitions [");
+                int now = line.indexOf("now own [");
+                int at = own >= 0 ? own + "Own partitions ".length() : now >= 0 ? now + "now own ".length() : -1;
+                int close = at < 0 ? -1 : line.indexOf(']', at);
+                if (close < 0 || line.length() < 23) {
+                    continue;
+                }
+                Instant when = java.time.LocalDateTime.parse(line.substring(0, 23), format)
+                        .atZone(java.time.ZoneId.systemDefault())
+                        .toInstant();
+                Set<Integer> partitions = new java.util.TreeSet<>();
+                for (String p : line.substring(at + 1, close).split(",")) {
+                    if (!p.isBlank()) {
+                        partitions.add(Integer.parseInt(p.trim()));
+                    }
+                }
+                timeline.put(when, partitions);
+            }
+        } catch (IOException | RuntimeException e) {
+            return timeline;
+        }
+        return timeline;
     }
 
     /** The partitions the last "Own partitions"/"now own" line of a log names. */

@@ -60,6 +60,34 @@ class DataStepsTest {
         return new StepContext(migrationId, "acme-production", step, Map.of());
     }
 
+    @Test
+    void theTargetIsTheDatabaseItsProvisioningStepRecordedElseTheHandleInTheStepsEnvironment() {
+        PlanStep copyStep = new PlanStep(
+                "copy:shop-db",
+                "copy-postgres",
+                "Copy",
+                "why",
+                List.of("db:shop-db"),
+                Map.of("targetDatabase", "shop-db", "environment", "acme-production"),
+                Map.of());
+        Map<String, Map<String, String>> outputs = Map.of(
+                "db:shop-db", Map.of("databaseId", "42", "databaseHandle", "shop-db"),
+                "db:other-db", Map.of("databaseId", "43", "databaseHandle", "other-db"),
+                "app:shop", Map.of("appId", "7"));
+        assertThat(DataSteps.target(new StepContext("m", "acme", copyStep, outputs), "shop-db"))
+                .isEqualTo(new TargetDatabases.Target("shop-db", "acme-production", 42L));
+        assertThat(DataSteps.target(new StepContext("m", "acme", copyStep, Map.of()), "shop-db"))
+                .as("kept, not provisioned by this migration: by handle in the environment")
+                .isEqualTo(new TargetDatabases.Target("shop-db", "acme-production", null));
+        Map<String, Map<String, String>> twice = Map.of(
+                "db:a", Map.of("databaseId", "42", "databaseHandle", "shop-db"),
+                "db:b", Map.of("databaseId", "44", "databaseHandle", "shop-db"));
+        assertThat(DataSteps.target(new StepContext("m", "acme", copyStep, twice), "shop-db")
+                        .id())
+                .as("two databases with that handle: no guess")
+                .isNull();
+    }
+
     private static <T> T run(io.smallrye.mutiny.Uni<T> uni) {
         return uni.await().atMost(Duration.ofMinutes(3));
     }

@@ -14,7 +14,8 @@ public final class MapTargetDatabases implements TargetDatabases {
     }
 
     @Override
-    public Uni<String> connectionUrl(String handle) {
+    public Uni<String> connectionUrl(Target target) {
+        String handle = target.handle();
         String url = urls.get(handle);
         return url == null
                 ? Uni.createFrom().failure(new IllegalStateException("no database with handle " + handle))
