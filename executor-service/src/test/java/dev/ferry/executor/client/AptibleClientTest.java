@@ -220,14 +220,7 @@ class AptibleClientTest {
                         .await()
                         .atMost(WAIT))
                 .hasMessageContaining("pending");
-        JsonNode op = client.startOperation(AptibleClient.path(db), Map.of("type", "provision"))
-                .await()
-                .atMost(WAIT);
-        assertThat(client.awaitOperation(AptibleClient.id(op))
-                        .await()
-                        .atMost(WAIT)
-                        .succeeded())
-                .isTrue();
+        provision(db);
         assertThat(targets.connectionUrl(TargetDatabases.Target.handle(handle))
                         .await()
                         .atMost(WAIT))
@@ -271,9 +264,12 @@ class AptibleClientTest {
     }
 
     private JsonNode provisioned(JsonNode env, String handle) {
-        JsonNode db = client.createDatabase(AptibleClient.id(env), Map.of("handle", handle, "type", "postgresql"))
+        return provision(client.createDatabase(AptibleClient.id(env), Map.of("handle", handle, "type", "postgresql"))
                 .await()
-                .atMost(WAIT);
+                .atMost(WAIT));
+    }
+
+    private JsonNode provision(JsonNode db) {
         JsonNode op = client.startOperation(AptibleClient.path(db), Map.of("type", "provision"))
                 .await()
                 .atMost(WAIT);
