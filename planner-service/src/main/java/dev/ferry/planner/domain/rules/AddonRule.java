@@ -107,6 +107,7 @@ public final class AddonRule {
                         .after(Ids.database(target.handle()))
                         .param("sourceAddon", addon.name())
                         .param("targetDatabase", target.handle())
+                        .param("environment", context.environment(target.ownerApp()))
                         .param("strategy", copy.strategy())
                         .param("jobs", copy.jobs())
                         .compensation(StepTypes.COPY_POSTGRES)

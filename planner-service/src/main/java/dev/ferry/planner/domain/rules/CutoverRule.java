@@ -244,6 +244,8 @@ public final class CutoverRule {
             PlanDraft draft) {
         AddOn addon = db.addon();
         String owner = db.ownerApp();
+        // Data steps name the target's environment too: a handle is unique only within one.
+        String environment = context.environment(owner);
         SealedSecret source = sourceUrl(context, db);
         String missing = source == null
                 ? "The source URL of " + addon.name() + " is not among " + owner + "'s config vars."
@@ -268,6 +270,8 @@ public final class CutoverRule {
                             .after(draft.has("sync:" + db.handle()) ? "sync:" + db.handle() : null)
                             .param("sourceAddon", addon.name())
                             .param("targetDatabase", db.handle())
+                            .param("environment", environment)
+                            .param("environment", environment)
                             .reason("Logical sync ran ahead of the window; with writes stopped, only the catch-up is"
                                     + " left: zero replication lag, sequences copied, the subscription dropped.");
                     if (source != null) {
@@ -280,6 +284,8 @@ public final class CutoverRule {
                                     "Copy Heroku's " + addon.name() + " into Aptible")
                             .param("sourceAddon", addon.name())
                             .param("targetDatabase", db.handle())
+                            .param("environment", environment)
+                            .param("environment", environment)
                             .param("strategy", copy.strategy())
                             .param("jobs", copy.jobs())
                             .timeoutSeconds(
@@ -301,6 +307,7 @@ public final class CutoverRule {
                         .after(move.id())
                         .param("sourceAddon", addon.name())
                         .param("targetDatabase", db.handle())
+                        .param("environment", environment)
                         .reason("The guide's validation: row counts per table, schema and extensions such as pgcrypto"
                                 + " or uuid-ossp match the source.");
                 if (source != null) {
@@ -326,6 +333,7 @@ public final class CutoverRule {
                         .after(drain)
                         .param("sourceAddon", addon.name())
                         .param("targetDatabase", db.handle())
+                        .param("environment", environment)
                         .reason(usage.reason());
                 if (usage.review() != null) {
                     copy.review(usage.review());

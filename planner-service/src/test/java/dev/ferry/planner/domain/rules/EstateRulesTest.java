@@ -354,6 +354,15 @@ class EstateRulesTest {
                     .build();
             PlanProposed plan = Plans.plan(Estates.estate("d", "alice", "acc", List.of(app), List.of(), List.of()));
             var window = Plans.step(plan, "window:w1-production");
+            String environment = Plans.step(plan, "db:pg-big").parameters().get("environment");
+            assertThat(environment).isNotBlank();
+            for (String dataStep : logical
+                    ? List.of("sync:pg-big", "catchup:pg-big", "verify:pg-big")
+                    : List.of("copy:pg-big", "verify:pg-big")) {
+                assertThat(Plans.step(plan, dataStep).parameters())
+                        .as("%s names the target's environment: a handle is unique only within one", dataStep)
+                        .containsEntry("environment", environment);
+            }
             if (logical) {
                 assertThat(Plans.step(plan, "sync:pg-big").parameters()).containsEntry("strategy", "logical-sync");
                 assertThat(window.dependsOn()).contains("sync:pg-big");

@@ -28,6 +28,11 @@ class RedisRuleTest {
         assertThat(copy.dependsOn()).contains("drain:w1-production", "pause:jobs/worker");
         assertThat(copy.secrets()).containsKey("sourceUrl");
         assertThat(copy.needsReview()).isNull();
+        assertThat(copy.parameters())
+                .containsEntry("targetDatabase", "redis-jobs")
+                .containsEntry(
+                        "environment",
+                        Plans.step(plan, "db:redis-jobs").parameters().get("environment"));
         assertThat(Plans.step(plan, "drain:w1-production").dependsOn()).contains("pause:jobs/worker");
         assertThat(Plans.step(plan, "pause:jobs/worker").parameters()).containsEntry("quantity", "0");
         assertThat(Plans.step(plan, "repoint:jobs").dependsOn()).contains("copy-redis:redis-jobs");
