@@ -81,12 +81,7 @@ class ExecutorCrashBench {
             QuarkusApp aptible = QuarkusApp.start(
                     "aptible-api",
                     QuarkusApp.jarOf("simulators/aptible-api"),
-                    Map.of(
-                            "aptible-sim.operations.queued-ms", "200",
-                            "aptible-sim.operations.running-ms", "1800",
-                            "aptible-sim.backing.postgres-admin-url",
-                                    "postgresql://" + LocalPostgres.USER + ":" + LocalPostgres.PASSWORD + "@127.0.0.1:"
-                                            + postgres.port() + "/postgres"),
+                    ExecutorCrashBench.aptibleProps(postgres),
                     logs);
             Map<String, String> props = executorProps(kafka, postgres, aptible, issuer);
             Path jar = QuarkusApp.jarOf("executor-service");
@@ -281,6 +276,18 @@ class ExecutorCrashBench {
             assertThat(configureOps).isEqualTo(CrashPlan.APPS);
             assertThat(allVerified).as("every copy equals its source").isTrue();
         }
+    }
+
+    /** The Aptible simulator of both benches: 2 s operations, databases backed by the bench's PostgreSQL. */
+    static Map<String, String> aptibleProps(LocalPostgres postgres) {
+        return Map.of(
+                "aptible-sim.operations.queued-ms",
+                "200",
+                "aptible-sim.operations.running-ms",
+                "1800",
+                "aptible-sim.backing.postgres-admin-url",
+                "postgresql://" + LocalPostgres.USER + ":" + LocalPostgres.PASSWORD + "@127.0.0.1:" + postgres.port()
+                        + "/postgres");
     }
 
     static Map<String, String> executorProps(

@@ -118,12 +118,7 @@ class ExecutorInstancesBench {
             QuarkusApp aptible = QuarkusApp.start(
                     "aptible-api",
                     snapshot(QuarkusApp.jarOf("simulators/aptible-api"), work.resolve("aptible-app")),
-                    Map.of(
-                            "aptible-sim.operations.queued-ms", "200",
-                            "aptible-sim.operations.running-ms", "1800",
-                            "aptible-sim.backing.postgres-admin-url",
-                                    "postgresql://" + LocalPostgres.USER + ":" + LocalPostgres.PASSWORD + "@127.0.0.1:"
-                                            + postgres.port() + "/postgres"),
+                    ExecutorCrashBench.aptibleProps(postgres),
                     logs);
             others.add(aptible);
             Map<String, String> common = ExecutorCrashBench.executorProps(kafka, postgres, aptible, issuer);

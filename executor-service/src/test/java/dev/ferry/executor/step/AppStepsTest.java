@@ -109,23 +109,7 @@ class AppStepsTest {
     @Test
     void configureResolvesDatabaseReferencesKeepsValuesOutOfOutputsAndConfiguresOnce() {
         String db = unique("pg");
-        databases
-                .ensure(new RecordingJournal()
-                        .context(
-                                env,
-                                step(
-                                        "ensure-database",
-                                        Map.of(
-                                                "environment",
-                                                env,
-                                                "handle",
-                                                db,
-                                                "engine",
-                                                "postgresql",
-                                                "version",
-                                                "16"))))
-                .await()
-                .atMost(WAIT);
+        database(db, "postgresql", "16");
         PlanStep step = step(
                 "configure-app",
                 Map.of("app", app, "env.DATABASE_URL", "database:" + db, "env.RAILS_ENV", "production"),
